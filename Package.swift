@@ -1,0 +1,119 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode plus explicit `any` for existentials.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "omnichannel-gateway",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gateway", targets: ["Gateway"]),
+        .library(name: "ChannelKit", targets: ["ChannelKit"]),
+        .library(name: "ChannelKitTesting", targets: ["ChannelKitTesting"]),
+        .library(name: "APIChannel", targets: ["APIChannel"]),
+        .library(name: "Brain", targets: ["Brain"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        // The adapter contract and the normalized model. No server, no database, no I/O.
+        .target(
+            name: "ChannelKit",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Helpers every adapter's tests reuse: a fake provider HTTP server on 127.0.0.1.
+        .target(
+            name: "ChannelKitTesting",
+            dependencies: [
+                "ChannelKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Channel adapters: pure translators, ChannelKit only.
+        .target(
+            name: "APIChannel",
+            dependencies: ["ChannelKit"],
+            path: "Plugins/APIChannel",
+            swiftSettings: swiftSettings
+        ),
+        // The conversation pipeline and storage. Knows no provider's wire format.
+        .target(
+            name: "Brain",
+            dependencies: [
+                "ChannelKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The executable: config, HTTP routes, inbound worker, outbound dispatcher.
+        .executableTarget(
+            name: "Gateway",
+            dependencies: [
+                "ChannelKit",
+                "APIChannel",
+                "Brain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ChannelKitTests",
+            dependencies: [
+                "ChannelKit",
+                "ChannelKitTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "APIChannelTests",
+            dependencies: ["APIChannel", "ChannelKit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BrainTests",
+            dependencies: ["Brain", "ChannelKit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway",
+                "ChannelKit",
+                "ChannelKitTesting",
+                "APIChannel",
+                "Brain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,37 @@
+import ChannelKit
+
+/// Everything the pipeline decided about one inbox item, written in one transaction so a crash
+/// either keeps all of it or none (and the item is processed again).
+public struct ProcessedMessage: Sendable {
+    public var item: InboxItem
+    public var customerID: String
+    public var conversation: ConversationRecord
+    /// The conversation's new owner, when the pipeline changed it (a handoff).
+    public var newStatus: ConversationStatus?
+    /// The reply to queue, if any.
+    public var reply: PlannedReply?
+
+    public init(item: InboxItem, customerID: String, conversation: ConversationRecord, newStatus: ConversationStatus? = nil, reply: PlannedReply? = nil) {
+        self.item = item
+        self.customerID = customerID
+        self.conversation = conversation
+        self.newStatus = newStatus
+        self.reply = reply
+    }
+}
+
+/// A reply the pipeline wants sent, before the channel shapes it.
+public struct PlannedReply: Sendable, Hashable {
+    public var message: OutboundMessage
+    public var address: ConversationAddress
+    public var author: MessageRecord.Author
+    /// Where the answer came from (`knowledge_base:<entry id>`, `handoff`).
+    public var source: String
+
+    public init(message: OutboundMessage, address: ConversationAddress, author: MessageRecord.Author, source: String) {
+        self.message = message
+        self.address = address
+        self.author = author
+        self.source = source
+    }
+}

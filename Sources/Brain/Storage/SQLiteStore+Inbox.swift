@@ -1,0 +1,102 @@
+import ChannelKit
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Stores an inbound message unless the channel already delivered the same provider id.
+    /// Returns before the pipeline runs: this is what the provider's 2xx waits for.
+    public func acceptInbound(_ messages: [InboundMessage], on channel: ChannelRef, requestID: String?) async throws -> [InboxAcceptance] {
+        let encoder = JSONEncoder()
+        let payloads = try messages.map { try encoder.encode($0) }
+        let now = Self.now()
+        return try await pool.write { db in
+            var results: [InboxAcceptance] = []
+            for (message, payload) in zip(messages, payloads) {
+                try db.execute(
+                    sql: """
+                        INSERT INTO inbox (tenant_id, channel_id, channel_kind, provider_message_id, payload, request_id,
+                                           status, next_attempt_at, received_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+                        ON CONFLICT (channel_id, provider_message_id) DO NOTHING
+                        """,
+                    arguments: [channel.tenantID, channel.channelID, channel.kind.rawValue, message.providerMessageID,
+                                payload, requestID, now, now]
+                )
+                results.append(db.changesCount == 1 ? .accepted(id: db.lastInsertedRowID) : .duplicate)
+            }
+            return results
+        }
+    }
+
+    /// Takes up to `limit` due inbox rows for processing, oldest first, marking them `processing`.
+    public func claimInbox(limit: Int) async throws -> [InboxItem] {
+        let now = Self.now()
+        return try await pool.write { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    UPDATE inbox SET status = 'processing', attempts = attempts + 1
+                    WHERE id IN (SELECT id FROM inbox WHERE status = 'pending' AND next_attempt_at <= ?
+                                 ORDER BY id LIMIT ?)
+                    RETURNING id, tenant_id, channel_id, channel_kind, payload, attempts, request_id
+                    """,
+                arguments: [now, limit]
+            )
+            let decoder = JSONDecoder()
+            return try rows.map { row in
+                let kind = ChannelKind(rawValue: row["channel_kind"]) ?? .api
+                let payload: Data = row["payload"]
+                return InboxItem(
+                    id: row["id"],
+                    channel: ChannelRef(tenantID: row["tenant_id"], channelID: row["channel_id"], kind: kind),
+                    message: try decoder.decode(InboundMessage.self, from: payload),
+                    attempts: row["attempts"],
+                    requestID: row["request_id"]
+                )
+            }.sorted { $0.id < $1.id }
+        }
+    }
+
+    /// Puts rows left `processing` by a stopped gateway back in the queue. Called at start-up,
+    /// before the worker runs: with SQLite, one gateway owns the file.
+    @discardableResult
+    public func requeueInterruptedInbox() async throws -> Int {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE inbox SET status = 'pending' WHERE status = 'processing'")
+            return db.changesCount
+        }
+    }
+
+    /// Records a processing failure: the row is retried at `retryAt`, or marked `failed` for good.
+    public func failInbox(id: Int64, error: String, retryAt: Date?) async throws {
+        try await pool.write { db in
+            if let retryAt {
+                try db.execute(
+                    sql: "UPDATE inbox SET status = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?",
+                    arguments: [error, retryAt.milliseconds, id]
+                )
+            } else {
+                try db.execute(
+                    sql: "UPDATE inbox SET status = 'failed', last_error = ?, processed_at = ? WHERE id = ?",
+                    arguments: [error, Self.now(), id]
+                )
+            }
+        }
+    }
+
+    /// Counts inbox rows by status (for readiness and tests).
+    public func inboxCounts() async throws -> [String: Int] {
+        try await pool.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM inbox GROUP BY status")
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["status"] as String, $0["n"] as Int) })
+        }
+    }
+
+    /// The earliest time a pending inbox row becomes due, if any.
+    public func nextInboxDue() async throws -> Date? {
+        try await pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM inbox WHERE status = 'pending'")
+                .map(Date.init(milliseconds:))
+        }
+    }
+}

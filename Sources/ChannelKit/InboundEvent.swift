@@ -1,0 +1,10 @@
+/// One thing a webhook told the gateway. A single webhook request may carry several.
+public enum InboundEvent: Hashable, Sendable {
+    /// A customer's message, to go through the conversation pipeline.
+    case message(InboundMessage)
+    /// A delivery report for a message the gateway sent.
+    case receipt(DeliveryReceipt)
+    /// Something that is not conversational (a channel-join, an unsupported type); acknowledged
+    /// to the provider and logged with the reason.
+    case ignored(reason: String)
+}

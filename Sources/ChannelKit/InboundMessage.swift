@@ -1,0 +1,35 @@
+import Foundation
+
+/// One message a customer sent on a channel, in the gateway's normalized form.
+public struct InboundMessage: Hashable, Codable, Sendable {
+    /// The provider's own id for the message. Together with the channel id it is the dedupe key:
+    /// a provider's retry of the same id is acknowledged and produces nothing new.
+    public var providerMessageID: String
+    /// Who sent it.
+    public var sender: Participant
+    /// The conversation thread on the channel (a chat id, an email thread, a phone number).
+    /// Messages with the same thread key on the same channel belong to one conversation.
+    public var threadKey: String
+    /// The message text (captions of attachments included by the adapter where it makes sense).
+    public var text: String
+    /// Media, files and locations that came with the message.
+    public var attachments: [Attachment]
+    /// When the provider says the message was sent.
+    public var timestamp: Date
+
+    public init(
+        providerMessageID: String,
+        sender: Participant,
+        threadKey: String,
+        text: String,
+        attachments: [Attachment] = [],
+        timestamp: Date
+    ) {
+        self.providerMessageID = providerMessageID
+        self.sender = sender
+        self.threadKey = threadKey
+        self.text = text
+        self.attachments = attachments
+        self.timestamp = timestamp
+    }
+}

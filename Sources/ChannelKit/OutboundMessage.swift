@@ -1,0 +1,32 @@
+/// A button the customer can tap instead of typing, where the channel supports it.
+public struct QuickReply: Hashable, Codable, Sendable {
+    /// The text on the button.
+    public var title: String
+    /// What comes back when the customer taps it (defaults to the title).
+    public var payload: String
+
+    public init(title: String, payload: String? = nil) {
+        self.title = title
+        self.payload = payload ?? title
+    }
+}
+
+/// A reply the gateway sends, before any channel has shaped it.
+public struct OutboundMessage: Hashable, Codable, Sendable {
+    /// The gateway's own id for the message; adapters pass it on where a provider accepts one,
+    /// so a receiver can dedupe.
+    public var id: String
+    /// Plain text. Adapters split and escape it to their channel's rules.
+    public var text: String
+    /// Suggested answers, rendered as buttons where the channel has them, else as text.
+    public var quickReplies: [QuickReply]
+    /// Media to send along, where the channel can.
+    public var attachments: [Attachment]
+
+    public init(id: String, text: String, quickReplies: [QuickReply] = [], attachments: [Attachment] = []) {
+        self.id = id
+        self.text = text
+        self.quickReplies = quickReplies
+        self.attachments = attachments
+    }
+}

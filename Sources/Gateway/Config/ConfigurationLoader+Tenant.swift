@@ -1,0 +1,63 @@
+import Brain
+
+extension ConfigurationLoader {
+    /// Reads one tenant (without its channels). Returns nil when its id is unusable.
+    func readTenant(_ reader: ConfigReader) -> TenantProfile? {
+        reader.rejectUnknownKeys(["id", "name", "defaultRegion", "assistant", "knowledgeBase", "limits", "budget", "channels"])
+        guard let id = reader.requireString("id") else { return nil }
+        guard Self.isIdentifier(id) else {
+            reader.diagnostics.error(file: reader.file, path: reader.child("id"), reason: "\"\(id)\" must be 1–64 letters, digits, '-' or '_'")
+            return nil
+        }
+        var tenant = TenantProfile(id: id, name: reader.requireString("name") ?? id)
+        if let region = reader.string("defaultRegion") {
+            if region.count == 2, region.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                tenant.defaultRegion = region.uppercased()
+            } else {
+                reader.diagnostics.error(file: reader.file, path: reader.child("defaultRegion"), reason: "expected a two-letter region code such as \"US\", found \"\(region)\"")
+            }
+        }
+        if let assistant = reader.object("assistant") {
+            assistant.rejectUnknownKeys(["persona", "tone", "language", "handoffMessage", "matchThreshold"])
+            tenant.assistant.persona = assistant.string("persona") ?? tenant.assistant.persona
+            tenant.assistant.tone = assistant.string("tone") ?? tenant.assistant.tone
+            tenant.assistant.language = assistant.string("language") ?? tenant.assistant.language
+            tenant.assistant.handoffMessage = assistant.string("handoffMessage") ?? tenant.assistant.handoffMessage
+            tenant.assistant.matchThreshold = assistant.number("matchThreshold", in: 0.05...1) ?? tenant.assistant.matchThreshold
+        }
+        var entryIDs = Set<String>()
+        for entry in reader.objects("knowledgeBase") ?? [] {
+            entry.rejectUnknownKeys(["id", "question", "answer", "keywords"])
+            guard let entryID = entry.requireString("id"), let question = entry.requireString("question"),
+                  let answer = entry.requireString("answer") else { continue }
+            guard entryIDs.insert(entryID).inserted else {
+                reader.diagnostics.error(file: reader.file, path: entry.child("id"), reason: "duplicate knowledge entry id \"\(entryID)\" in tenant \"\(id)\"")
+                continue
+            }
+            tenant.knowledgeBase.append(KnowledgeEntry(id: entryID, question: question, answer: answer, keywords: entry.stringArray("keywords") ?? []))
+        }
+        if let limits = reader.object("limits") {
+            limits.rejectUnknownKeys(["customerDailyMessages", "customerDailyCalls", "unknownSenderPerIPPerMinute"])
+            tenant.limits.customerDailyMessages = limits.integer("customerDailyMessages", in: 1...1_000_000) ?? tenant.limits.customerDailyMessages
+            tenant.limits.customerDailyCalls = limits.integer("customerDailyCalls", in: 1...10_000) ?? tenant.limits.customerDailyCalls
+            tenant.limits.unknownSenderPerIPPerMinute = limits.integer("unknownSenderPerIPPerMinute", in: 1...100_000) ?? tenant.limits.unknownSenderPerIPPerMinute
+        }
+        if let budget = reader.object("budget") {
+            budget.rejectUnknownKeys(["monthlyLimit", "currency"])
+            tenant.budget.monthlyLimit = budget.number("monthlyLimit", in: 0...1_000_000_000) ?? tenant.budget.monthlyLimit
+            if let currency = budget.string("currency") {
+                if currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                    tenant.budget.currency = currency
+                } else {
+                    reader.diagnostics.error(file: reader.file, path: budget.child("currency"), reason: "expected a three-letter currency code such as \"USD\", found \"\(currency)\"")
+                }
+            }
+        }
+        return tenant
+    }
+
+    /// Ids appear in URL paths: 1–64 ASCII letters, digits, `-` or `_`.
+    static func isIdentifier(_ text: String) -> Bool {
+        (1...64).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+}

@@ -1,0 +1,12 @@
+import Brain
+
+/// The whole validated configuration: gateway settings, tenants and their channels.
+struct GatewayConfiguration: Sendable {
+    /// The file it was read from (for messages).
+    var file: String
+    var settings: GatewaySettings
+    var tenants: TenantDirectory
+    var channels: ChannelRegistry
+    /// Things that work but deserve attention: literal secrets, disabled channels.
+    var warnings: [String]
+}

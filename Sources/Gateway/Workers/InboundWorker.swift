@@ -1,0 +1,97 @@
+import Brain
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Processes the inbox through the conversation pipeline. Messages of one conversation are
+/// processed in order; different conversations run concurrently.
+///
+/// On start it requeues rows a stopped gateway left in processing. On graceful shutdown it
+/// finishes the batch in hand (drains) and stops; what is still pending stays in the inbox.
+struct InboundWorker: Service {
+    let store: SQLiteStore
+    let pipeline: ConversationPipeline
+    let signal: WorkSignal
+    let outboxSignal: WorkSignal
+    let settings: WorkerSettings
+    let metrics: GatewayMetrics
+    let logger: Logger
+
+    func run() async throws {
+        let requeued = try await store.requeueInterruptedInbox()
+        if requeued > 0 {
+            logger.notice("resuming inbox rows interrupted by the last stop", metadata: ["count": "\(requeued)"])
+        }
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
+            let items: [InboxItem]
+            do {
+                items = try await store.claimInbox(limit: settings.concurrency * 8)
+            } catch {
+                logger.error("cannot read the inbox", metadata: ["error": "\(error)"])
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(1)) }
+                continue
+            }
+            if items.isEmpty {
+                try? await cancelWhenGracefulShutdown {
+                    await signal.wait(timeout: .milliseconds(settings.pollIntervalMilliseconds))
+                }
+                continue
+            }
+            await process(items)
+        }
+        logger.info("inbound worker stopped")
+    }
+
+    /// Runs the batch with one child task per conversation, at most `concurrency` at once.
+    private func process(_ items: [InboxItem]) async {
+        var groups: [String: [InboxItem]] = [:]
+        var order: [String] = []
+        for item in items {
+            let key = item.channel.channelID + "\u{1F}" + item.message.threadKey
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(item)
+        }
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            for key in order {
+                if running == settings.concurrency {
+                    await group.next()
+                    running -= 1
+                }
+                let conversationItems = groups[key] ?? []
+                group.addTask {
+                    for item in conversationItems { await processOne(item) }
+                }
+                running += 1
+            }
+        }
+    }
+
+    private func processOne(_ item: InboxItem) async {
+        var logger = logger
+        logger[metadataKey: "inbox.id"] = "\(item.id)"
+        logger[metadataKey: "channel"] = "\(item.channel.channelID)"
+        if let requestID = item.requestID { logger[metadataKey: "hb.request.id"] = "\(requestID)" }
+        let start = ContinuousClock.now
+        do {
+            let outcome = try await pipeline.process(item, logger: logger)
+            metrics.recordProcessed(outcome, duration: ContinuousClock.now - start)
+            switch outcome {
+            case .replied, .handedOff: outboxSignal.notify()
+            case .silent, .alreadyProcessed: break
+            }
+        } catch {
+            let retry = item.attempts < settings.maxAttempts
+            let retryAt = retry ? Date().addingTimeInterval(Double(min(60, 1 << min(item.attempts, 6)))) : nil
+            logger.error("message processing failed", metadata: [
+                "error": "\(error)", "attempt": "\(item.attempts)", "will_retry": "\(retry)",
+            ])
+            metrics.recordProcessingFailure(final: !retry)
+            do {
+                try await store.failInbox(id: item.id, error: "\(error)", retryAt: retryAt)
+            } catch {
+                logger.error("cannot record the processing failure", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

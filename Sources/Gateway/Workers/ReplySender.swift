@@ -1,0 +1,92 @@
+import Brain
+import ChannelKit
+import Foundation
+import Logging
+
+/// Delivers one outbox row and records how it went.
+struct ReplySender: Sendable {
+    let store: SQLiteStore
+    let channels: ChannelRegistry
+    let policy: RetryPolicy
+    let client: ProviderClient
+    let metrics: GatewayMetrics
+    let logger: Logger
+
+    func deliver(_ item: OutboxItem) async {
+        var logger = logger
+        logger[metadataKey: "outbox.id"] = "\(item.id)"
+        logger[metadataKey: "channel"] = "\(item.channelID)"
+        do {
+            try await attempt(item, logger: logger)
+        } catch {
+            // Only the store can fail here; the row stays `sending` and is resolved at next start.
+            logger.error("cannot record a delivery outcome", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func attempt(_ item: OutboxItem, logger: Logger) async throws {
+        guard let entry = channels[item.channelID] else {
+            metrics.recordDelivery(.dead)
+            return try await store.markDead(item, error: "channel \(item.channelID) is no longer configured")
+        }
+        guard let adapter = entry.adapter else {
+            let reason = if case .disabled(let reason) = entry.state { reason } else { "disabled" }
+            logger.warning("reply held: channel disabled", metadata: ["reason": "\(reason)"])
+            return try await store.retryOutbox(item, at: Date().addingTimeInterval(60), error: "channel disabled: \(reason)", countsAsAttempt: false)
+        }
+        let requests: [ProviderRequest]
+        do {
+            guard case .providerAPI(let rendered) = try adapter.render(item.reply, for: item.address) else {
+                metrics.recordDelivery(.dead)
+                return try await store.markDead(item, error: "channel \(item.channelID) does not deliver through a provider API")
+            }
+            requests = rendered
+        } catch {
+            metrics.recordDelivery(.dead)
+            logger.error("reply cannot be rendered", metadata: ["reason": "\(error)"])
+            return try await store.markDead(item, error: "cannot render: \(error)")
+        }
+
+        for (part, request) in requests.enumerated() where part >= item.partsSent {
+            switch await client.send(request) {
+            case .response(let response):
+                let receipt: SendReceipt
+                do {
+                    receipt = try adapter.parseSendResult(response, for: request)
+                } catch {
+                    return try await handleFailure(error, item: item, logger: logger)
+                }
+                try await store.recordPartSent(item, part: part, providerMessageID: receipt.providerMessageID)
+            case .notSent(let reason):
+                return try await handleFailure(SendFailure(isRetryable: true, reason: "not sent: \(reason)"), item: item, logger: logger)
+            case .maybeSent(let reason):
+                metrics.recordDelivery(.uncertain)
+                logger.warning("reply may or may not have reached the provider; not resending", metadata: ["reason": "\(reason)"])
+                return try await store.markUncertain(item, error: "no answer after sending (\(reason)); not resent to avoid a duplicate")
+            }
+        }
+        metrics.recordDelivery(.sent)
+        logger.debug("reply delivered", metadata: ["parts": "\(requests.count)", "attempt": "\(item.attempts)"])
+        try await store.markSent(item)
+    }
+
+    private func handleFailure(_ failure: SendFailure, item: OutboxItem, logger: Logger) async throws {
+        guard failure.isRetryable else {
+            metrics.recordDelivery(.dead)
+            logger.error("reply refused by the provider; dead-lettered", metadata: ["reason": "\(failure)"])
+            return try await store.markDead(item, error: failure.description)
+        }
+        guard policy.allowsRetry(after: item.attempts) else {
+            metrics.recordDelivery(.dead)
+            logger.error("reply failed on every attempt; dead-lettered", metadata: ["reason": "\(failure)", "attempts": "\(item.attempts)"])
+            return try await store.markDead(item, error: "gave up after \(item.attempts) attempts: \(failure)")
+        }
+        let delay = policy.delay(after: item.attempts, retryAfter: failure.retryAfter)
+        metrics.recordDelivery(.retry)
+        logger.notice("reply send failed; retrying", metadata: [
+            "reason": "\(failure)", "attempt": "\(item.attempts)", "retry_in": "\(delay)",
+        ])
+        let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+        try await store.retryOutbox(item, at: Date().addingTimeInterval(seconds), error: failure.description)
+    }
+}
