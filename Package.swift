@@ -96,7 +96,11 @@ let package = Package(
         ),
         .testTarget(
             name: "BrainTests",
-            dependencies: ["Brain", "ChannelKit"],
+            dependencies: [
+                "Brain",
+                "ChannelKit",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -17,6 +17,7 @@ extension FakeProvider {
         /// When the server finished reading the request.
         public var receivedAt: Date
 
+        /// A recorded request; tests build one to try a ``FakeProvider/Reply/dynamic(_:)`` closure.
         public init(
             method: String,
             path: String,

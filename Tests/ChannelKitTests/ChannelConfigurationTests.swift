@@ -57,7 +57,10 @@ import Testing
         #expect(try configuration.requireURL("baseURL") == url)
     }
 
-    @Test(arguments: ["ftp://files.example.com", "api.telegram.org", "/bot/sendMessage", "not a url", "mailto:ops@example.com"])
+    @Test(arguments: [
+        "ftp://files.example.com", "api.telegram.org", "/bot/sendMessage", "not a url", "mailto:ops@example.com",
+        "https://", "http:///bot/sendMessage",
+    ])
     func refusesAnythingButAnAbsoluteHTTPURL(text: String) throws {
         let error = try #require(throws: ChannelConfigurationError.self) {
             try Self.configuration(["baseURL": .string(text)]).url("baseURL")
@@ -93,7 +96,7 @@ import Testing
         #expect(try configuration.int("absent") == nil)
     }
 
-    @Test(arguments: [JSONValue.number(2.5), .string("4096"), .bool(true), .array([]), .object([:])])
+    @Test(arguments: [JSONValue.number(2.5), .number(1e300), .string("4096"), .bool(true), .array([]), .object([:])])
     func refusesAnythingButAnInteger(value: JSONValue) throws {
         let error = try #require(throws: ChannelConfigurationError.self) {
             try Self.configuration(["maxTextLength": value]).int("maxTextLength")

@@ -241,7 +241,7 @@ import Testing
         let baseURL = try #require(error?.baseURL)
         try await HTTPClient.withHTTPClient { client in
             // Nothing listens any more: the connection is refused (retried until the deadline).
-            await #expect(throws: (any Error).self) {
+            _ = await #expect(throws: (any Error).self) {
                 try await client.send(to: baseURL + "/after", timeoutMilliseconds: 1_000)
             }
         }

@@ -13,7 +13,7 @@ struct GatewayHTTPError: HTTPResponseError, CustomStringConvertible {
     var description: String { "\(status.code) \(code): \(message)" }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let envelope = ErrorEnvelope(error: .init(code: code, message: message), requestId: context.id)
+        let envelope = ErrorEnvelope(error: .init(code: code, message: message), requestId: context.requestID)
         let body = (try? JSONEncoder().encode(envelope)) ?? Data()
         var headers = headers
         headers[.contentType] = "application/json"

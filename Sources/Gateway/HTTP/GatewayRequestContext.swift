@@ -12,3 +12,11 @@ struct GatewayRequestContext: RequestContext, RemoteAddressRequestContext {
         self.remoteAddress = source.channel.remoteAddress
     }
 }
+
+extension RequestContext {
+    /// The request's id as Hummingbird put it in the logger's metadata. Unlike `context.id` it
+    /// cannot trap when a log handler keeps no metadata (a no-op handler); it is then `unknown`.
+    var requestID: String {
+        logger[metadataKey: "hb.request.id"]?.description ?? "unknown"
+    }
+}

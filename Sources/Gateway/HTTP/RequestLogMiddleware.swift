@@ -9,7 +9,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         let start = ContinuousClock.now
         do {
             var response = try await next(request, context)
-            response.headers[.requestID] = context.id
+            response.headers[.requestID] = context.requestID
             log(request, context: context, status: response.status.code, start: start)
             return response
         } catch {

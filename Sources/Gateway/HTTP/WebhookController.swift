@@ -46,7 +46,7 @@ struct WebhookController: Sendable {
             }
             try adapter.verify(webhook)
             let events = try adapter.parse(webhook)
-            let (accepted, duplicates) = try await store(events, channel: entry.ref, requestID: context.id, logger: logger)
+            let (accepted, duplicates) = try await store(events, channel: entry.ref, requestID: context.requestID, logger: logger)
             return Self.response(adapter.acknowledgement(for: webhook, accepted: accepted, duplicates: duplicates))
         } catch {
             metrics.recordWebhook(.refused)

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import Gateway
+
+@Suite struct ConfigurationTests {
+    func parse(_ json: String, environment: [String: String] = [:]) throws(ConfigErrors) -> GatewayConfiguration {
+        try ConfigurationLoader(environment: environment).parse(Data(json.utf8), file: "channels.json")
+    }
+
+    func errors(_ json: String, environment: [String: String] = [:]) -> [String] {
+        do {
+            _ = try parse(json, environment: environment)
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    func tenant(channels: String = "[]", extra: String = "") -> String {
+        #"{"tenants": [{"id": "t1", "name": "T"\#(extra), "channels": \#(channels)}]}"#
+    }
+
+    let apiChannel = #"{"id": "c1", "type": "api", "settings": {"callbackURL": "https://example.com/cb"}, "secrets": {"signingSecret": "env:C1_SECRET"}}"#
+
+    @Test func theSampleConfigurationLoads() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("channels.json")
+        let configuration = try ConfigurationLoader(environment: [:]).load(path: url.path)
+        #expect(configuration.channels.activeCount == 1)
+        #expect(configuration.tenants["demo"]?.knowledgeBase.isEmpty == false)
+        // The sample's demo secret is inline, which is allowed with a warning.
+        #expect(configuration.warnings.contains { $0.contains("demo-api") && $0.contains("inline") })
+    }
+
+    @Test func unknownKeysAreNamedWithTheirPath() {
+        let found = errors(tenant(channels: "[\(apiChannel.dropLast())" + #", "colour": "red"}]"#, extra: #", "nmae": "x""#), environment: ["C1_SECRET": "x"])
+        #expect(found.contains { $0.hasPrefix("channels.json: tenants[0].nmae: unknown key") })
+        #expect(found.contains { $0.hasPrefix("channels.json: tenants[0].channels[0].colour: unknown key") })
+    }
+
+    @Test func unknownSettingsOfAnAdapterAreErrors() {
+        let channel = #"{"id": "c1", "type": "api", "settings": {"callbackURL": "https://example.com/cb", "callbackUrl": "x"}, "secrets": {"signingSecret": "env:C1_SECRET"}}"#
+        let found = errors(tenant(channels: "[\(channel)]"), environment: ["C1_SECRET": "x"])
+        #expect(found.contains { $0.hasPrefix("channels.json: tenants[0].channels[0].settings.callbackUrl: unknown key") })
+    }
+
+    @Test func wrongTypesAreNamed() {
+        let found = errors(#"{"gateway": {"maxBodyBytes": "big"}, "tenants": [{"id": 7, "name": "T"}]}"#)
+        #expect(found.contains("channels.json: gateway.maxBodyBytes: expected a number, found a string"))
+        #expect(found.contains("channels.json: tenants[0].id: expected a string, found a number"))
+    }
+
+    @Test func duplicateIdsAreErrors() {
+        let second = apiChannel
+        let json = #"{"tenants": [{"id": "t1", "name": "T", "channels": [\#(apiChannel)]}, {"id": "t2", "name": "U", "channels": [\#(second)]}, {"id": "t1", "name": "V"}]}"#
+        let found = errors(json, environment: ["C1_SECRET": "x"])
+        #expect(found.contains { $0.contains("tenants[1].channels[0].id: duplicate channel id \"c1\"") })
+        #expect(found.contains { $0.contains("tenants[2].id: duplicate tenant id \"t1\"") })
+    }
+
+    @Test func anAdaptersOwnErrorNamesTheKey() {
+        let channel = #"{"id": "c1", "type": "api", "settings": {"callbackURL": "not a url"}, "secrets": {"signingSecret": "env:C1_SECRET"}}"#
+        let found = errors(tenant(channels: "[\(channel)]"), environment: ["C1_SECRET": "x"])
+        #expect(found.contains { $0.hasPrefix("channels.json: tenants[0].channels[0].settings.callbackURL:") })
+    }
+
+    @Test func anUnknownChannelTypeListsTheKnownOnes() {
+        let found = errors(tenant(channels: #"[{"id": "c1", "type": "carrier-pigeon"}]"#))
+        #expect(found.contains("channels.json: tenants[0].channels[0].type: unknown channel type \"carrier-pigeon\" (known: api)"))
+    }
+
+    @Test func aMissingSecretDisablesOnlyThatChannel() throws {
+        let configuration = try parse(tenant(channels: "[\(apiChannel)]"))
+        let entry = try #require(configuration.channels["c1"])
+        #expect(entry.adapter == nil)
+        #expect(configuration.warnings.contains { $0.contains("t1") && $0.contains("c1") && $0.contains("C1_SECRET") })
+    }
+
+    @Test func secretsComeFromTheEnvironmentAndNeverPrint() throws {
+        let configuration = try parse(tenant(channels: "[\(apiChannel)]"), environment: ["C1_SECRET": "very-secret-value"])
+        #expect(configuration.channels["c1"]?.adapter != nil)
+        #expect(configuration.warnings.isEmpty)
+        #expect(!String(describing: configuration).contains("very-secret-value"))
+    }
+
+    @Test func invalidJSONSaysWhere() {
+        let found = errors("{\"tenants\": [")
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("channels.json: is not valid JSON") == true)
+    }
+}
