@@ -31,13 +31,23 @@ public enum TextSplitter {
     private static func bestCut(in window: Substring, followedBy next: Character) -> Substring.Index {
         // Do not accept a boundary in the first third: it would leave a tiny part.
         let minimum = window.index(window.startIndex, offsetBy: max(1, window.count / 3))
-        if let range = window.range(of: "\n\n", options: .backwards), range.lowerBound >= minimum {
-            return range.upperBound
-        }
-        if let index = window.lastIndex(of: "\n"), index >= minimum {
-            return window.index(after: index)
-        }
+        // Newlines are compared as characters, so "\r\n" counts like "\n".
+        var lineBreak: Substring.Index?
         var index = window.endIndex
+        while index > minimum {
+            let previous = window.index(before: index)
+            if window[previous].isNewline {
+                if previous > window.startIndex, window[window.index(before: previous)].isNewline {
+                    return index
+                }
+                lineBreak = lineBreak ?? index
+            }
+            index = previous
+        }
+        if let lineBreak {
+            return lineBreak
+        }
+        index = window.endIndex
         while index > minimum {
             let previous = window.index(before: index)
             let following = index == window.endIndex ? next : window[index]

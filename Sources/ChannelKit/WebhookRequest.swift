@@ -36,10 +36,11 @@ public struct WebhookRequest: Sendable {
         self.remoteAddress = remoteAddress
     }
 
-    /// The query parameters, percent-decoded, in order (repeated names kept).
+    /// The query parameters, percent-decoded (`+` read as a space, as in forms), in order
+    /// (repeated names kept).
     public var queryItems: [URLQueryItem] {
         guard !rawQuery.isEmpty else { return [] }
-        return URLComponents(string: "?" + rawQuery)?.queryItems ?? []
+        return URLComponents(string: "?" + rawQuery.replacingOccurrences(of: "+", with: "%20"))?.queryItems ?? []
     }
 
     /// The first value of a query parameter.

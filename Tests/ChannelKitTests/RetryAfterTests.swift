@@ -23,6 +23,22 @@ import Testing
         #expect(RetryAfter.parse(Self.exampleDate, now: now) == .zero)
     }
 
+    @Test(arguments: ["inf", "1e300", "nan", "1.5", "+5"])
+    func nonDigitNumbersAreUnreadableNotACrash(value: String) {
+        #expect(RetryAfter.parse(value) == nil)
+    }
+
+    @Test func hugeDelaysAreCappedAtADay() {
+        #expect(RetryAfter.parse("99999999999999999999999") == RetryAfter.maximum)
+        #expect(RetryAfter.parse("172800") == .seconds(86_400))
+    }
+
+    @Test func readsTheObsoleteDateFormatsToo() {
+        let now = Self.exampleInstant.addingTimeInterval(-60)
+        #expect(RetryAfter.parse("Wednesday, 21-Oct-15 07:28:00 GMT", now: now) == .seconds(60))
+        #expect(RetryAfter.parse("Wed Oct 21 07:28:00 2015", now: now) == .seconds(60))
+    }
+
     @Test func anAbsentValueIsNil() {
         #expect(RetryAfter.parse(nil) == nil)
     }

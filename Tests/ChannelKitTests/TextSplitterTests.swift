@@ -159,4 +159,14 @@ struct SplitMix64 {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+}
+
+@Suite struct TextSplitterLineEndingTests {
+    @Test func windowsLineEndingsCountAsLineAndParagraphBreaks() {
+        let lines = "First line is here\r\nsecond line is here too and long"
+        #expect(TextSplitter.split(lines, limit: 30) == ["First line is here", "second line is here too and", "long"])
+        let paragraphs = "Para one.\r\n\r\nPara two has words\r\nand more"
+        #expect(TextSplitter.split(paragraphs, limit: 25).first == "Para one.")
+    }
 }

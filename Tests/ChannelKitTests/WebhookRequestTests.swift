@@ -15,6 +15,12 @@ import Testing
         #expect(request.query("missing") == nil)
     }
 
+    @Test func readsAPlusAsASpaceAsFormsDo() {
+        let request = WebhookRequest(method: "GET", rawQuery: "q=a+b&r=a%2Bb")
+        #expect(request.query("q") == "a b")
+        #expect(request.query("r") == "a+b")
+    }
+
     @Test func decodesUTF8() {
         let request = WebhookRequest(method: "GET", rawQuery: "name=Jos%C3%A9%20%F0%9F%91%8B")
         #expect(request.query("name") == "José 👋")
