@@ -12,9 +12,14 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             response.headers[.requestID] = context.requestID
             log(request, context: context, status: response.status.code, start: start)
             return response
+        } catch let error as any HTTPResponseError {
+            // Answer the error here so its response carries the request id too.
+            var response = try error.response(from: request, context: context)
+            response.headers[.requestID] = context.requestID
+            log(request, context: context, status: response.status.code, start: start, error: error)
+            return response
         } catch {
-            let status = (error as? any HTTPResponseError)?.status.code ?? 500
-            log(request, context: context, status: status, start: start, error: error)
+            log(request, context: context, status: 500, start: start, error: error)
             throw error
         }
     }
