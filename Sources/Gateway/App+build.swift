@@ -30,6 +30,16 @@ func buildApplication(
     let settings = configuration.settings
     let publicURL = options.publicURL ?? settings.publicURL ?? "http://\(options.host):\(options.port)"
 
+    let ledger = BudgetLedger(store: store, tenants: configuration.tenants, logger: logger.with(component: "budget"))
+    let llm = configuration.llm.map { settings in
+        let http = HTTPClientService()
+        let responder = LLMResponder(
+            settings: settings, transport: HTTPLLMTransport(client: http.client), costGate: ledger,
+            logger: logger.with(component: "llm")
+        )
+        return (service: http, responder: responder)
+    }
+
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     WebhookController(
@@ -41,13 +51,20 @@ func buildApplication(
     let pipeline = ConversationPipeline(
         store: store,
         tenants: configuration.tenants,
-        responder: KnowledgeBaseResponder(tenants: configuration.tenants)
+        guards: GuardStage(store: store, logger: logger.with(component: "guards")),
+        remember: RememberStage(store: store),
+        answer: AnswerStage(knowledge: KnowledgeBaseResponder(tenants: configuration.tenants), llm: llm?.responder),
+        timeBudgets: { [llmSettings = configuration.llm] kind in llmSettings?.timeBudget(for: kind) ?? .seconds(30) }
     )
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "omnichannel-gateway"),
         logger: logger
     )
+    if let llm {
+        // Added first so it stops last, after the worker that uses it.
+        app.addServices(llm.service)
+    }
     app.addServices(
         InboundWorker(
             store: store, pipeline: pipeline, signal: inboxSignal, outboxSignal: outboxSignal,
@@ -61,6 +78,7 @@ func buildApplication(
     logger.info("gateway built", metadata: [
         "public_url": "\(publicURL)", "channels.active": "\(configuration.channels.activeCount)",
         "tenants": "\(configuration.tenants.all.count)",
+        "llm": "\(configuration.llm?.hasUsableModel == true ? "configured" : "off (knowledge base only)")",
     ])
     return app
 }

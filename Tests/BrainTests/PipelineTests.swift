@@ -14,7 +14,7 @@ import Testing
 
     func pipeline(_ store: SQLiteStore) -> ConversationPipeline {
         let tenants = TenantDirectory([bakery])
-        return ConversationPipeline(store: store, tenants: tenants, responder: KnowledgeBaseResponder(tenants: tenants))
+        return ConversationPipeline(store: store, tenants: tenants, logger: logger)
     }
 
     /// Accepts messages into the inbox and runs every claimed item through the pipeline.

@@ -5,29 +5,77 @@ public enum AnswerDecision: Sendable, Hashable {
     /// Reply with an answer.
     case answer(ResponderAnswer)
     /// Tell the customer a human will take over, and hand the conversation to the humans.
-    case handoff(message: String)
+    case handoff(message: String, reason: String)
     /// Store the message and say nothing (a human owns the conversation).
     case silent(reason: String)
 }
 
-/// Decides the answer: nothing while a human owns the conversation, else the responder's answer,
-/// else a handoff to a human with the tenant's own words.
-public struct AnswerStage: Sendable {
-    let responder: any Responder
+/// The answer stage's decision and what it changes on the conversation.
+public struct AnswerResult: Sendable, Hashable {
+    public var decision: AnswerDecision
+    /// The conversation's new count of consecutive unanswered questions, when it changed.
+    public var unansweredCount: Int?
+}
 
-    public init(responder: any Responder) {
-        self.responder = responder
+/// Decides the answer, in this order: nothing while a human owns the conversation; a handoff
+/// when the customer asks for a person; the knowledge base; the LLM (within the budget and the
+/// channel's time budget); else a handoff. It is never silent to a customer the assistant owns:
+/// a spent budget or a failing model degrades to knowledge-base answers and handoff.
+public struct AnswerStage: Sendable {
+    let knowledge: any Responder
+    let llm: LLMResponder?
+
+    public init(knowledge: any Responder, llm: LLMResponder? = nil) {
+        self.knowledge = knowledge
+        self.llm = llm
     }
 
-    public func decide(_ message: InboundMessage, tenant: TenantProfile, conversation: ConversationRecord) async throws -> AnswerDecision {
+    public func decide(_ context: ResponderContext) async throws -> AnswerResult {
+        let assistant = context.tenant.assistant
+        let conversation = context.conversation
         if conversation.status.isHumanOwned {
-            return .silent(reason: "a human owns the conversation (\(conversation.status.rawValue))")
+            return AnswerResult(decision: .silent(reason: "a human owns the conversation (\(conversation.status.rawValue))"))
         }
-        let question = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !question.isEmpty,
-           let answer = try await responder.answer(ResponderContext(tenant: tenant, question: question, conversation: conversation)) {
-            return .answer(answer)
+        if HandoffRequestDetector(languages: [assistant.language]).asksForHuman(context.question) {
+            return handoff("the customer asked for a person", context)
         }
-        return .handoff(message: tenant.assistant.handoffMessage)
+        guard !context.question.isEmpty else {
+            return handoff("a message without text (attachments only)", context)
+        }
+        if let answer = try await knowledge.answer(context) {
+            return AnswerResult(decision: .answer(answer), unansweredCount: conversation.unansweredCount == 0 ? nil : 0)
+        }
+        guard let llm else {
+            return handoff("no knowledge-base answer and no model configured", context)
+        }
+        switch await llm.respond(context) {
+        case .answered(let answer, _) where answer.isUnanswered:
+            return unanswered(context, reason: "the model could not answer")
+        case .answered(let answer, _):
+            return AnswerResult(decision: .answer(answer), unansweredCount: conversation.unansweredCount == 0 ? nil : 0)
+        case .timedOut:
+            return unanswered(context, reason: "the model did not answer within the channel's time budget", message: assistant.fallbackMessage)
+        case .budgetExhausted:
+            return handoff("the monthly budget is spent", context)
+        case .failed(let reason):
+            return handoff("every model failed: \(reason)", context)
+        case .disabled:
+            return handoff("no knowledge-base answer and the model is disabled for this tenant", context)
+        }
+    }
+
+    private func handoff(_ reason: String, _ context: ResponderContext) -> AnswerResult {
+        AnswerResult(decision: .handoff(message: context.tenant.assistant.handoffMessage, reason: reason), unansweredCount: 0)
+    }
+
+    /// One more question the assistant could not answer: say so, or hand off when it keeps happening.
+    private func unanswered(_ context: ResponderContext, reason: String, message: String? = nil) -> AnswerResult {
+        let assistant = context.tenant.assistant
+        let count = context.conversation.unansweredCount + 1
+        if count >= assistant.handoffAfterUnanswered {
+            return handoff("\(count) questions in a row without an answer (last: \(reason))", context)
+        }
+        let text = message ?? assistant.unansweredMessage
+        return AnswerResult(decision: .answer(ResponderAnswer(text: text, source: "unanswered", isGeneric: true, isUnanswered: true)), unansweredCount: count)
     }
 }

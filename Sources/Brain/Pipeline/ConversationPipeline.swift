@@ -1,4 +1,5 @@
 import ChannelKit
+import Foundation
 import Logging
 
 /// What processing one inbox item led to.
@@ -6,7 +7,10 @@ public enum PipelineOutcome: Sendable, Hashable {
     /// A reply was queued in the outbox (row id), answered from `source`.
     case replied(outboxID: Int64, source: String)
     /// The conversation went to a human; the customer was told (outbox row id).
-    case handedOff(outboxID: Int64)
+    case handedOff(outboxID: Int64, reason: String)
+    /// A guard blocked the message; it was stored with the reason (and a notice queued, at most
+    /// once per window).
+    case blocked(reason: String, noticeOutboxID: Int64?)
     /// Stored without a reply.
     case silent(reason: String)
     /// Already processed before (a crash between the reply and the inbox update); nothing new.
@@ -22,20 +26,47 @@ public struct PipelineError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 }
 
-/// The conversation pipeline: identify → answer → reply → store, composed here and nowhere else.
+/// The conversation pipeline, composed here and nowhere else:
+/// identify → guard → remember → answer → reply (and store, in one transaction).
 ///
-/// Each stage is a small type testable alone. Guards, memory, the semantic cache and cost
-/// recording join as further stages.
+/// Each stage is a small type testable alone. Costs are recorded where they are incurred: the
+/// LLM responder settles its budget reservation in the ledger; channels' costs (SMS segments,
+/// voice minutes) are recorded when they are sent.
 public struct ConversationPipeline: Sendable {
     let store: SQLiteStore
     let tenants: TenantDirectory
-    let answerStage: AnswerStage
-    let replyStage = ReplyStage()
+    let identify: IdentifyStage
+    let guards: GuardStage
+    let remember: RememberStage
+    let answer: AnswerStage
+    let reply = ReplyStage()
+    let timeBudgets: @Sendable (ChannelKind) -> Duration
 
-    public init(store: SQLiteStore, tenants: TenantDirectory, responder: any Responder) {
+    public init(
+        store: SQLiteStore,
+        tenants: TenantDirectory,
+        guards: GuardStage,
+        remember: RememberStage,
+        answer: AnswerStage,
+        timeBudgets: @escaping @Sendable (ChannelKind) -> Duration = { _ in .seconds(30) }
+    ) {
         self.store = store
         self.tenants = tenants
-        self.answerStage = AnswerStage(responder: responder)
+        self.identify = IdentifyStage(store: store)
+        self.guards = guards
+        self.remember = remember
+        self.answer = answer
+        self.timeBudgets = timeBudgets
+    }
+
+    /// The embedded default: knowledge base only, default guards, no semantic memory.
+    public init(store: SQLiteStore, tenants: TenantDirectory, logger: Logger) {
+        self.init(
+            store: store, tenants: tenants,
+            guards: GuardStage(store: store, logger: logger),
+            remember: RememberStage(store: store),
+            answer: AnswerStage(knowledge: KnowledgeBaseResponder(tenants: tenants))
+        )
     }
 
     /// Processes one inbox item and commits the result in one transaction.
@@ -43,19 +74,39 @@ public struct ConversationPipeline: Sendable {
         guard let tenant = tenants[item.channel.tenantID] else {
             throw PipelineError.unknownTenant(item.channel.tenantID)
         }
-        let (customerID, conversation) = try await store.identify(item.message, on: item.channel)
-        let decision = try await answerStage.decide(item.message, tenant: tenant, conversation: conversation)
-        let processed = replyStage.result(for: decision, item: item, customerID: customerID, conversation: conversation)
+        let identified = try await identify.run(item, tenant: tenant)
+        let question = item.message.text.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let verdict = try await guards.check(GuardInput(
+            tenant: tenant, channel: item.channel, customer: identified.customer, isNewCustomer: identified.isNewCustomer,
+            text: question, providerMessageID: item.message.providerMessageID, remoteAddress: item.remoteAddress,
+            isCall: false, now: Date()
+        ))
+        if case .block(let reason, let notice) = verdict {
+            let processed = reply.result(blockedBy: reason.rawValue, notice: notice, item: item, identified: identified)
+            let noticeID = try await store.commit(processed)
+            logger.notice("message blocked", metadata: ["reason": "\(reason.rawValue)", "customer.id": "\(identified.customer.id)"])
+            return .blocked(reason: reason.rawValue, noticeOutboxID: noticeID)
+        }
+
+        let recall = try await remember.recall(item, customer: identified.customer)
+        let context = ResponderContext(
+            tenant: tenant, channel: item.channel, customer: identified.customer, conversation: identified.conversation,
+            question: question, history: recall.history, memories: recall.memories,
+            timeBudget: timeBudgets(item.channel.kind)
+        )
+        let answered = try await answer.decide(context)
+        let processed = reply.result(for: answered, item: item, identified: identified)
         let outboxID = try await store.commit(processed)
         let outcome: PipelineOutcome
-        switch (decision, outboxID) {
-        case (.answer(let answer), let id?): outcome = .replied(outboxID: id, source: answer.source)
-        case (.handoff, let id?): outcome = .handedOff(outboxID: id)
+        switch (answered.decision, outboxID) {
+        case (.answer(let response), let id?): outcome = .replied(outboxID: id, source: response.source)
+        case (.handoff(_, let reason), let id?): outcome = .handedOff(outboxID: id, reason: reason)
         case (.silent(let reason), _): outcome = .silent(reason: reason)
         case (_, nil): outcome = .alreadyProcessed
         }
         logger.debug("message processed", metadata: [
-            "inbox.id": "\(item.id)", "conversation.id": "\(conversation.id)", "outcome": "\(outcome)",
+            "inbox.id": "\(item.id)", "conversation.id": "\(identified.conversation.id)", "outcome": "\(outcome)",
         ])
         return outcome
     }

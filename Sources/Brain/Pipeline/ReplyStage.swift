@@ -1,39 +1,48 @@
 import ChannelKit
 import Foundation
 
-/// Turns the answer decision into the stored result: the reply to queue and the conversation's
-/// new owner.
+/// Turns the stages' decisions into the stored result: the reply to queue and what changes on
+/// the conversation.
 public struct ReplyStage: Sendable {
     public init() {}
 
-    public func result(
-        for decision: AnswerDecision,
-        item: InboxItem,
-        customerID: String,
-        conversation: ConversationRecord
-    ) -> ProcessedMessage {
-        let address = ConversationAddress(
-            recipient: item.message.sender,
-            threadKey: item.message.threadKey,
-            inReplyTo: item.message.providerMessageID
+    /// The result for an answered (or handed-off, or silent) message.
+    public func result(for answer: AnswerResult, item: InboxItem, identified: Identified) -> ProcessedMessage {
+        var processed = ProcessedMessage(
+            item: item, customerID: identified.customer.id, conversation: identified.conversation,
+            unansweredCount: answer.unansweredCount
         )
-        var processed = ProcessedMessage(item: item, customerID: customerID, conversation: conversation)
-        switch decision {
-        case .answer(let answer):
-            processed.reply = PlannedReply(
-                message: OutboundMessage(id: Self.newMessageID(), text: answer.text),
-                address: address, author: .assistant, source: answer.source
-            )
-        case .handoff(let text):
+        switch answer.decision {
+        case .answer(let response):
+            processed.reply = reply(response.text, to: item, author: .assistant, source: response.source)
+        case .handoff(let text, _):
             processed.newStatus = .waiting
-            processed.reply = PlannedReply(
-                message: OutboundMessage(id: Self.newMessageID(), text: text),
-                address: address, author: .system, source: "handoff"
-            )
+            processed.reply = reply(text, to: item, author: .system, source: "handoff")
         case .silent:
             break
         }
         return processed
+    }
+
+    /// The result for a message a guard blocked: stored with the reason, answered at most with
+    /// the tenant's notice.
+    public func result(blockedBy reason: String, notice: String?, item: InboxItem, identified: Identified) -> ProcessedMessage {
+        var processed = ProcessedMessage(
+            item: item, customerID: identified.customer.id, conversation: identified.conversation, blockedReason: reason
+        )
+        if let notice, !identified.conversation.status.isHumanOwned {
+            processed.reply = reply(notice, to: item, author: .system, source: "guard:\(reason)")
+        }
+        return processed
+    }
+
+    private func reply(_ text: String, to item: InboxItem, author: MessageRecord.Author, source: String) -> PlannedReply {
+        PlannedReply(
+            message: OutboundMessage(id: Self.newMessageID(), text: text),
+            address: ConversationAddress(recipient: item.message.sender, threadKey: item.message.threadKey, inReplyTo: item.message.providerMessageID),
+            author: author,
+            source: source
+        )
     }
 
     static func newMessageID() -> String {

@@ -23,6 +23,8 @@ public struct ConversationRecord: Sendable, Hashable {
     public var channelID: String
     public var threadKey: String
     public var status: ConversationStatus
+    /// Consecutive questions the assistant could not answer; enough of them hand off to a human.
+    public var unansweredCount: Int
     public var createdAt: Date
     public var updatedAt: Date
 }
@@ -45,5 +47,7 @@ public struct MessageRecord: Sendable, Hashable {
     /// For outbound messages: queued, sent, delivered, read, failed or uncertain.
     public var deliveryStatus: String?
     public var deliveryError: String?
+    /// Why a guard blocked this inbound message (it was stored, not answered), if it did.
+    public var blockedReason: String?
     public var createdAt: Date
 }

@@ -10,13 +10,16 @@ public struct InboxItem: Sendable, Hashable {
     public var attempts: Int
     /// The id of the HTTP request that delivered it, for log correlation.
     public var requestID: String?
+    /// The address the request came from (per-IP limits for senders not yet known).
+    public var remoteAddress: String?
 
-    public init(id: Int64, channel: ChannelRef, message: InboundMessage, attempts: Int, requestID: String?) {
+    public init(id: Int64, channel: ChannelRef, message: InboundMessage, attempts: Int, requestID: String?, remoteAddress: String? = nil) {
         self.id = id
         self.channel = channel
         self.message = message
         self.attempts = attempts
         self.requestID = requestID
+        self.remoteAddress = remoteAddress
     }
 }
 

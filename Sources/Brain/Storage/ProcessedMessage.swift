@@ -10,13 +10,28 @@ public struct ProcessedMessage: Sendable {
     public var newStatus: ConversationStatus?
     /// The reply to queue, if any.
     public var reply: PlannedReply?
+    /// Why a guard blocked the message (it is stored, not answered), if it did.
+    public var blockedReason: String?
+    /// The conversation's count of consecutive questions the assistant could not answer, when
+    /// the pipeline changed it.
+    public var unansweredCount: Int?
 
-    public init(item: InboxItem, customerID: String, conversation: ConversationRecord, newStatus: ConversationStatus? = nil, reply: PlannedReply? = nil) {
+    public init(
+        item: InboxItem,
+        customerID: String,
+        conversation: ConversationRecord,
+        newStatus: ConversationStatus? = nil,
+        reply: PlannedReply? = nil,
+        blockedReason: String? = nil,
+        unansweredCount: Int? = nil
+    ) {
         self.item = item
         self.customerID = customerID
         self.conversation = conversation
         self.newStatus = newStatus
         self.reply = reply
+        self.blockedReason = blockedReason
+        self.unansweredCount = unansweredCount
     }
 }
 

@@ -3,47 +3,28 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// Finds the customer who sent `message` on `channel`, creating them on first contact, and the
-    /// open conversation on that thread, opening one if there is none. Idempotent.
-    public func identify(_ message: InboundMessage, on channel: ChannelRef) async throws -> (customerID: String, conversation: ConversationRecord) {
+    /// Finds (or creates) the customer who sent `message` on `channel` and the open conversation
+    /// on that thread. Idempotent.
+    public func identify(_ message: InboundMessage, on channel: ChannelRef, defaultRegion: String = "US") async throws -> (customerID: String, conversation: ConversationRecord) {
+        let (customer, _) = try await resolveCustomer(message.sender, on: channel, defaultRegion: defaultRegion)
+        let conversation = try await openConversation(customerID: customer.id, channel: channel, threadKey: message.threadKey)
+        return (customer.id, conversation)
+    }
+
+    /// The open conversation on a channel's thread, opened for `customerID` if there is none.
+    public func openConversation(customerID: String, channel: ChannelRef, threadKey: String) async throws -> ConversationRecord {
         let now = Self.now()
         return try await pool.write { db in
-            let sender = message.sender
-            let customerID: String
-            if let existing = try String.fetchOne(
-                db,
-                sql: "SELECT customer_id FROM channel_identities WHERE tenant_id = ? AND channel_kind = ? AND channel_user_id = ?",
-                arguments: [channel.tenantID, channel.kind.rawValue, sender.channelUserID]
-            ) {
-                customerID = existing
-            } else {
-                customerID = UUID().uuidString.lowercased()
-                let email = sender.email?.trimmingCharacters(in: .whitespaces).lowercased()
-                try db.execute(
-                    sql: "INSERT INTO customers (id, tenant_id, display_name, phone, email, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [customerID, channel.tenantID, sender.displayName, sender.phone, email, now]
-                )
-                try db.execute(
-                    sql: """
-                        INSERT INTO channel_identities (id, tenant_id, customer_id, channel_kind, channel_id, channel_user_id,
-                                                        display_name, phone, email, evidence, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [UUID().uuidString.lowercased(), channel.tenantID, customerID, channel.kind.rawValue,
-                                channel.channelID, sender.channelUserID, sender.displayName, sender.phone, email,
-                                "first message on channel \(channel.channelID)", now]
-                )
-            }
             if let row = try Row.fetchOne(
                 db,
-                sql: "SELECT * FROM conversations WHERE channel_id = ? AND thread_key = ? AND status <> 'closed'",
-                arguments: [channel.channelID, message.threadKey]
+                sql: "SELECT * FROM conversations WHERE tenant_id = ? AND channel_id = ? AND thread_key = ? AND status <> 'closed'",
+                arguments: [channel.tenantID, channel.channelID, threadKey]
             ) {
-                return (customerID, ConversationRecord(row: row))
+                return ConversationRecord(row: row)
             }
             let conversation = ConversationRecord(
                 id: UUID().uuidString.lowercased(), tenantID: channel.tenantID, customerID: customerID,
-                channelID: channel.channelID, threadKey: message.threadKey, status: .assistant,
+                channelID: channel.channelID, threadKey: threadKey, status: .assistant, unansweredCount: 0,
                 createdAt: Date(milliseconds: now), updatedAt: Date(milliseconds: now)
             )
             try db.execute(
@@ -51,9 +32,9 @@ extension SQLiteStore {
                     INSERT INTO conversations (id, tenant_id, customer_id, channel_id, thread_key, status, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, 'assistant', ?, ?)
                     """,
-                arguments: [conversation.id, conversation.tenantID, customerID, conversation.channelID, conversation.threadKey, now, now]
+                arguments: [conversation.id, conversation.tenantID, customerID, conversation.channelID, threadKey, now, now]
             )
-            return (customerID, conversation)
+            return conversation
         }
     }
 
@@ -85,6 +66,7 @@ extension ConversationRecord {
         self.init(
             id: row["id"], tenantID: row["tenant_id"], customerID: row["customer_id"], channelID: row["channel_id"],
             threadKey: row["thread_key"], status: ConversationStatus(rawValue: row["status"]) ?? .assistant,
+            unansweredCount: row["unanswered_count"] ?? 0,
             createdAt: Date(milliseconds: row["created_at"]), updatedAt: Date(milliseconds: row["updated_at"])
         )
     }
@@ -98,6 +80,7 @@ extension MessageRecord {
             author: Author(rawValue: row["author"]) ?? .system, text: row["text"],
             providerMessageID: row["provider_message_id"], answerSource: row["answer_source"],
             deliveryStatus: row["delivery_status"], deliveryError: row["delivery_error"],
+            blockedReason: row["blocked_reason"],
             createdAt: Date(milliseconds: row["created_at"])
         )
     }

@@ -5,7 +5,7 @@ import GRDB
 extension SQLiteStore {
     /// Stores an inbound message unless the channel already delivered the same provider id.
     /// Returns before the pipeline runs: this is what the provider's 2xx waits for.
-    public func acceptInbound(_ messages: [InboundMessage], on channel: ChannelRef, requestID: String?) async throws -> [InboxAcceptance] {
+    public func acceptInbound(_ messages: [InboundMessage], on channel: ChannelRef, requestID: String?, remoteAddress: String? = nil) async throws -> [InboxAcceptance] {
         let encoder = JSONEncoder()
         let payloads = try messages.map { try encoder.encode($0) }
         let now = Self.now()
@@ -15,12 +15,12 @@ extension SQLiteStore {
                 try db.execute(
                     sql: """
                         INSERT INTO inbox (tenant_id, channel_id, channel_kind, provider_message_id, payload, request_id,
-                                           status, next_attempt_at, received_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+                                           remote_address, status, next_attempt_at, received_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
                         ON CONFLICT (channel_id, provider_message_id) DO NOTHING
                         """,
                     arguments: [channel.tenantID, channel.channelID, channel.kind.rawValue, message.providerMessageID,
-                                payload, requestID, now, now]
+                                payload, requestID, remoteAddress, now, now]
                 )
                 results.append(db.changesCount == 1 ? .accepted(id: db.lastInsertedRowID) : .duplicate)
             }
@@ -38,7 +38,7 @@ extension SQLiteStore {
                     UPDATE inbox SET status = 'processing', attempts = attempts + 1
                     WHERE id IN (SELECT id FROM inbox WHERE status = 'pending' AND next_attempt_at <= ?
                                  ORDER BY id LIMIT ?)
-                    RETURNING id, tenant_id, channel_id, channel_kind, payload, attempts, request_id
+                    RETURNING id, tenant_id, channel_id, channel_kind, payload, attempts, request_id, remote_address
                     """,
                 arguments: [now, limit]
             )
@@ -51,7 +51,8 @@ extension SQLiteStore {
                     channel: ChannelRef(tenantID: row["tenant_id"], channelID: row["channel_id"], kind: kind),
                     message: try decoder.decode(InboundMessage.self, from: payload),
                     attempts: row["attempts"],
-                    requestID: row["request_id"]
+                    requestID: row["request_id"],
+                    remoteAddress: row["remote_address"]
                 )
             }.sorted { $0.id < $1.id }
         }

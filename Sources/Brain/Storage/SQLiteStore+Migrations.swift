@@ -112,6 +112,9 @@ extension SQLiteStore {
                 );
                 """)
         }
+        registerPipelineMigration(&migrator)
+        registerIdentityMigration(&migrator)
+        registerGuardsAndLedgerMigration(&migrator)
         return migrator
     }
 }

@@ -21,13 +21,13 @@ extension SQLiteStore {
             try db.execute(
                 sql: """
                     INSERT INTO messages (id, tenant_id, conversation_id, customer_id, channel_id, direction, author, text,
-                                          attachments, provider_message_id, created_at)
-                    VALUES (?, ?, ?, ?, ?, 'inbound', 'customer', ?, ?, ?, ?)
+                                          attachments, provider_message_id, blocked_reason, created_at)
+                    VALUES (?, ?, ?, ?, ?, 'inbound', 'customer', ?, ?, ?, ?, ?)
                     ON CONFLICT (channel_id, provider_message_id) WHERE direction = 'inbound' DO NOTHING
                     """,
                 arguments: [UUID().uuidString.lowercased(), tenantID, processed.conversation.id, processed.customerID,
                             item.channel.channelID, item.message.text, attachments, item.message.providerMessageID,
-                            item.message.timestamp.milliseconds]
+                            processed.blockedReason, now]
             )
             let isNew = db.changesCount == 1
             try db.execute(
@@ -58,8 +58,12 @@ extension SQLiteStore {
                 outboxID = db.lastInsertedRowID
             }
             try db.execute(
-                sql: "UPDATE conversations SET status = COALESCE(?, status), updated_at = ? WHERE id = ? AND tenant_id = ?",
-                arguments: [processed.newStatus?.rawValue, now, processed.conversation.id, tenantID]
+                sql: """
+                    UPDATE conversations SET status = COALESCE(?, status), unanswered_count = COALESCE(?, unanswered_count),
+                                             updated_at = ?
+                    WHERE id = ? AND tenant_id = ?
+                    """,
+                arguments: [processed.newStatus?.rawValue, processed.unansweredCount, now, processed.conversation.id, tenantID]
             )
             return outboxID
         }

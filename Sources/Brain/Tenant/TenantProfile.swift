@@ -8,6 +8,8 @@ public struct TenantProfile: Sendable, Hashable {
     public var budget: TenantBudget
     /// The region for phone numbers written in national format (ISO 3166 alpha-2, e.g. `US`).
     public var defaultRegion: String
+    /// Which model the tenant's assistant may use; nil follows the gateway's `llm` settings.
+    public var modelPolicy: TenantModelPolicy?
 
     public init(
         id: String,
@@ -16,7 +18,8 @@ public struct TenantProfile: Sendable, Hashable {
         knowledgeBase: [KnowledgeEntry] = [],
         limits: TenantLimits = TenantLimits(),
         budget: TenantBudget = TenantBudget(),
-        defaultRegion: String = "US"
+        defaultRegion: String = "US",
+        modelPolicy: TenantModelPolicy? = nil
     ) {
         self.id = id
         self.name = name
@@ -25,6 +28,7 @@ public struct TenantProfile: Sendable, Hashable {
         self.limits = limits
         self.budget = budget
         self.defaultRegion = defaultRegion
+        self.modelPolicy = modelPolicy
     }
 }
 
@@ -40,19 +44,31 @@ public struct AssistantProfile: Sendable, Hashable {
     public var handoffMessage: String
     /// How close a question must be to a knowledge-base entry to be answered from it (0…1).
     public var matchThreshold: Double
+    /// What the customer is told when the assistant cannot answer (before it hands off).
+    public var unansweredMessage: String
+    /// What the customer is told when the model is too slow for the channel (voice).
+    public var fallbackMessage: String
+    /// Consecutive unanswered questions after which the conversation goes to a human.
+    public var handoffAfterUnanswered: Int
 
     public init(
         persona: String = "a helpful assistant",
         tone: String = "friendly",
         language: String = "en",
         handoffMessage: String = "I'm not sure about that one, so I've passed your message to a colleague who will get back to you here.",
-        matchThreshold: Double = 0.5
+        matchThreshold: Double = 0.5,
+        unansweredMessage: String = "I'm sorry, I don't know the answer to that. Could you put it another way, or ask to talk to a person?",
+        fallbackMessage: String = "Sorry, I couldn't look that up just now. Could you ask me again in a moment?",
+        handoffAfterUnanswered: Int = 2
     ) {
         self.persona = persona
         self.tone = tone
         self.language = language
         self.handoffMessage = handoffMessage
         self.matchThreshold = matchThreshold
+        self.unansweredMessage = unansweredMessage
+        self.fallbackMessage = fallbackMessage
+        self.handoffAfterUnanswered = handoffAfterUnanswered
     }
 }
 
@@ -72,29 +88,5 @@ public struct KnowledgeEntry: Sendable, Hashable, Codable {
         self.question = question
         self.answer = answer
         self.keywords = keywords
-    }
-}
-
-/// Per-tenant limits. Read from configuration now; enforced by the guards stage.
-public struct TenantLimits: Sendable, Hashable {
-    public var customerDailyMessages: Int
-    public var customerDailyCalls: Int
-    public var unknownSenderPerIPPerMinute: Int
-
-    public init(customerDailyMessages: Int = 200, customerDailyCalls: Int = 10, unknownSenderPerIPPerMinute: Int = 30) {
-        self.customerDailyMessages = customerDailyMessages
-        self.customerDailyCalls = customerDailyCalls
-        self.unknownSenderPerIPPerMinute = unknownSenderPerIPPerMinute
-    }
-}
-
-/// The tenant's monthly spending limit. Read from configuration now; enforced by the budget stage.
-public struct TenantBudget: Sendable, Hashable {
-    public var monthlyLimit: Double
-    public var currency: String
-
-    public init(monthlyLimit: Double = 50, currency: String = "USD") {
-        self.monthlyLimit = monthlyLimit
-        self.currency = currency
     }
 }

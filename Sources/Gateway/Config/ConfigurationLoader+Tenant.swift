@@ -2,7 +2,7 @@ import Brain
 
 extension ConfigurationLoader {
     /// Reads one tenant (without its channels). Returns nil when its id is unusable.
-    func readTenant(_ reader: ConfigReader) -> TenantProfile? {
+    func readTenant(_ reader: ConfigReader, knownModelIDs: Set<String>) -> TenantProfile? {
         reader.rejectUnknownKeys(["id", "name", "defaultRegion", "assistant", "knowledgeBase", "limits", "budget", "channels"])
         guard let id = reader.requireString("id") else { return nil }
         guard Self.isIdentifier(id) else {
@@ -18,12 +18,21 @@ extension ConfigurationLoader {
             }
         }
         if let assistant = reader.object("assistant") {
-            assistant.rejectUnknownKeys(["persona", "tone", "language", "handoffMessage", "matchThreshold"])
+            assistant.rejectUnknownKeys([
+                "persona", "tone", "language", "handoffMessage", "matchThreshold", "unansweredMessage", "fallbackMessage",
+                "handoffAfterUnanswered", "model",
+            ])
             tenant.assistant.persona = assistant.string("persona") ?? tenant.assistant.persona
             tenant.assistant.tone = assistant.string("tone") ?? tenant.assistant.tone
             tenant.assistant.language = assistant.string("language") ?? tenant.assistant.language
             tenant.assistant.handoffMessage = assistant.string("handoffMessage") ?? tenant.assistant.handoffMessage
             tenant.assistant.matchThreshold = assistant.number("matchThreshold", in: 0.05...1) ?? tenant.assistant.matchThreshold
+            tenant.assistant.unansweredMessage = assistant.string("unansweredMessage") ?? tenant.assistant.unansweredMessage
+            tenant.assistant.fallbackMessage = assistant.string("fallbackMessage") ?? tenant.assistant.fallbackMessage
+            tenant.assistant.handoffAfterUnanswered = assistant.integer("handoffAfterUnanswered", in: 1...20) ?? tenant.assistant.handoffAfterUnanswered
+            if let model = assistant.object("model") {
+                tenant.modelPolicy = readModelPolicy(model, knownModelIDs: knownModelIDs)
+            }
         }
         var entryIDs = Set<String>()
         for entry in reader.objects("knowledgeBase") ?? [] {
@@ -37,21 +46,10 @@ extension ConfigurationLoader {
             tenant.knowledgeBase.append(KnowledgeEntry(id: entryID, question: question, answer: answer, keywords: entry.stringArray("keywords") ?? []))
         }
         if let limits = reader.object("limits") {
-            limits.rejectUnknownKeys(["customerDailyMessages", "customerDailyCalls", "unknownSenderPerIPPerMinute"])
-            tenant.limits.customerDailyMessages = limits.integer("customerDailyMessages", in: 1...1_000_000) ?? tenant.limits.customerDailyMessages
-            tenant.limits.customerDailyCalls = limits.integer("customerDailyCalls", in: 1...10_000) ?? tenant.limits.customerDailyCalls
-            tenant.limits.unknownSenderPerIPPerMinute = limits.integer("unknownSenderPerIPPerMinute", in: 1...100_000) ?? tenant.limits.unknownSenderPerIPPerMinute
+            tenant.limits = readLimits(limits)
         }
         if let budget = reader.object("budget") {
-            budget.rejectUnknownKeys(["monthlyLimit", "currency"])
-            tenant.budget.monthlyLimit = budget.number("monthlyLimit", in: 0...1_000_000_000) ?? tenant.budget.monthlyLimit
-            if let currency = budget.string("currency") {
-                if currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-                    tenant.budget.currency = currency
-                } else {
-                    reader.diagnostics.error(file: reader.file, path: budget.child("currency"), reason: "expected a three-letter currency code such as \"USD\", found \"\(currency)\"")
-                }
-            }
+            tenant.budget = readBudget(budget)
         }
         return tenant
     }

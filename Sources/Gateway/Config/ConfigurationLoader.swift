@@ -6,11 +6,13 @@ import Foundation
 /// channel's adapter. All errors are reported together, each naming file, path and reason.
 ///
 /// Keys read (see docs/CONFIG.md for their meaning and defaults):
-/// - top level: `gateway`, `tenants`
+/// - top level: `gateway`, `llm` (ConfigurationLoader+LLM.swift), `pricing`
+///   (ConfigurationLoader+Pricing.swift), `tenants`
 /// - `gateway`: `publicURL`, `maxBodyBytes`, `worker` (`concurrency`, `maxAttempts`,
 ///   `pollIntervalMilliseconds`), `dispatcher` (`concurrency`, `maxAttempts`,
 ///   `baseDelayMilliseconds`, `maxDelayMilliseconds`, `timeoutMilliseconds`, `pollIntervalMilliseconds`)
-/// - `tenants[]`: `id`, `name`, `defaultRegion`, `assistant`, `knowledgeBase`, `limits`, `budget`, `channels`
+/// - `tenants[]`: `id`, `name`, `defaultRegion`, `assistant` (with `model`), `knowledgeBase`,
+///   `limits` (ConfigurationLoader+Limits.swift), `budget`, `channels`
 /// - `tenants[].channels[]`: `id`, `type`, `settings`, `secrets`
 struct ConfigurationLoader {
     var catalog: ChannelCatalog
@@ -45,8 +47,11 @@ struct ConfigurationLoader {
         }
         let diagnostics = ConfigDiagnostics()
         let reader = ConfigReader(file: file, path: "", object: object, diagnostics: diagnostics)
-        reader.rejectUnknownKeys(["gateway", "tenants"])
+        reader.rejectUnknownKeys(["gateway", "llm", "pricing", "tenants"])
         let settings = reader.object("gateway").map(readSettings) ?? GatewaySettings()
+        let llm = reader.object("llm").flatMap(readLLM)
+        let pricing = reader.object("pricing").map(readPricing) ?? Pricing()
+        let modelIDs = Set(llm?.models.map(\.id) ?? [])
 
         var tenants: [TenantProfile] = []
         var channels: [ChannelEntry] = []
@@ -57,7 +62,7 @@ struct ConfigurationLoader {
             diagnostics.error(file: file, path: "tenants", reason: "at least one tenant is required")
         }
         for tenantReader in tenantReaders {
-            guard let tenant = readTenant(tenantReader) else { continue }
+            guard let tenant = readTenant(tenantReader, knownModelIDs: modelIDs) else { continue }
             if let first = tenantIDs[tenant.id] {
                 diagnostics.error(file: file, path: tenantReader.child("id"), reason: "duplicate tenant id \"\(tenant.id)\" (first used at \(first))")
                 continue
@@ -79,7 +84,7 @@ struct ConfigurationLoader {
         }
         return GatewayConfiguration(
             file: file, settings: settings, tenants: TenantDirectory(tenants),
-            channels: ChannelRegistry(channels), warnings: diagnostics.warnings
+            channels: ChannelRegistry(channels), llm: llm, pricing: pricing, warnings: diagnostics.warnings
         )
     }
 

@@ -7,6 +7,10 @@ struct GatewayConfiguration: Sendable {
     var settings: GatewaySettings
     var tenants: TenantDirectory
     var channels: ChannelRegistry
+    /// The LLM endpoints and models; nil when none is configured (knowledge base only).
+    var llm: LLMSettings?
+    /// Prices of the costs channels incur (SMS segments, voice minutes, email).
+    var pricing: Pricing
     /// Things that work but deserve attention: literal secrets, disabled channels.
     var warnings: [String]
 }

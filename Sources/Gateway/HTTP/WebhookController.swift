@@ -46,7 +46,7 @@ struct WebhookController: Sendable {
             }
             try adapter.verify(webhook)
             let events = try adapter.parse(webhook)
-            let (accepted, duplicates) = try await store(events, channel: entry.ref, requestID: context.requestID, logger: logger)
+            let (accepted, duplicates) = try await store(events, channel: entry.ref, request: webhook, requestID: context.requestID, logger: logger)
             return Self.response(adapter.acknowledgement(for: webhook, accepted: accepted, duplicates: duplicates))
         } catch {
             metrics.recordWebhook(.refused)
@@ -56,7 +56,7 @@ struct WebhookController: Sendable {
     }
 
     /// Stores messages (deduped) and applies receipts; returns how many messages were new.
-    private func store(_ events: [InboundEvent], channel: ChannelRef, requestID: String, logger: Logger) async throws(WebhookError) -> (Int, Int) {
+    private func store(_ events: [InboundEvent], channel: ChannelRef, request: WebhookRequest, requestID: String, logger: Logger) async throws(WebhookError) -> (Int, Int) {
         var messages: [InboundMessage] = []
         for event in events {
             switch event {
@@ -77,7 +77,7 @@ struct WebhookController: Sendable {
         guard !messages.isEmpty else { return (0, 0) }
         let results: [InboxAcceptance]
         do {
-            results = try await store.acceptInbound(messages, on: channel, requestID: requestID)
+            results = try await store.acceptInbound(messages, on: channel, requestID: requestID, remoteAddress: request.remoteAddress)
         } catch {
             // Nothing was acknowledged: the provider will retry, so nothing is lost.
             logger.error("cannot store inbound messages", metadata: ["error": "\(error)"])

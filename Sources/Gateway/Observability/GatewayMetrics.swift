@@ -19,7 +19,7 @@ struct GatewayMetrics: Sendable {
         webhook = Dictionary(uniqueKeysWithValues: WebhookOutcome.allCases.map {
             ($0, Metrics.Counter(label: "gateway_webhook_messages_total", dimensions: [("outcome", $0.rawValue)], factory: factory))
         })
-        processed = Dictionary(uniqueKeysWithValues: ["replied", "handed_off", "silent", "already_processed", "retry", "failed"].map {
+        processed = Dictionary(uniqueKeysWithValues: ["replied", "handed_off", "blocked", "silent", "already_processed", "retry", "failed"].map {
             ($0, Metrics.Counter(label: "gateway_inbox_processed_total", dimensions: [("outcome", $0)], factory: factory))
         })
         processingDuration = Metrics.Timer(label: "gateway_pipeline_duration_seconds", dimensions: [], factory: factory)
@@ -37,6 +37,7 @@ struct GatewayMetrics: Sendable {
         let label = switch outcome {
         case .replied: "replied"
         case .handedOff: "handed_off"
+        case .blocked: "blocked"
         case .silent: "silent"
         case .alreadyProcessed: "already_processed"
         }

@@ -77,8 +77,8 @@ struct InboundWorker: Service {
             let outcome = try await pipeline.process(item, logger: logger)
             metrics.recordProcessed(outcome, duration: ContinuousClock.now - start)
             switch outcome {
-            case .replied, .handedOff: outboxSignal.notify()
-            case .silent, .alreadyProcessed: break
+            case .replied, .handedOff, .blocked(_, _?): outboxSignal.notify()
+            case .blocked, .silent, .alreadyProcessed: break
             }
         } catch {
             let retry = item.attempts < settings.maxAttempts

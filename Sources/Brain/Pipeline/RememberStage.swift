@@ -1,0 +1,46 @@
+/// Finds older things a customer said that bear on a question. The semantic layer provides the
+/// real one (embeddings and a vector index); until then nothing is recalled.
+public protocol MemoryRetriever: Sendable {
+    /// Up to `limit` earlier statements of the customer, closest to `question` first.
+    func memories(for question: String, customer: CustomerRecord, limit: Int) async throws -> [String]
+}
+
+/// Recalls nothing: the retriever used when no semantic memory is configured.
+public struct NoMemory: MemoryRetriever {
+    public init() {}
+
+    public func memories(for question: String, customer: CustomerRecord, limit: Int) async throws -> [String] { [] }
+}
+
+/// What the assistant remembers when it answers.
+public struct Recall: Sendable, Hashable {
+    /// The customer's last messages across every channel, oldest first.
+    public var history: [MessageRecord]
+    public var memories: [String]
+}
+
+/// Gathers the customer's recent messages on every channel and related older memories.
+public struct RememberStage: Sendable {
+    let store: SQLiteStore
+    let retriever: any MemoryRetriever
+    /// How many recent messages the assistant sees.
+    let historyLimit: Int
+    let memoryLimit: Int
+
+    public init(store: SQLiteStore, retriever: any MemoryRetriever = NoMemory(), historyLimit: Int = 10, memoryLimit: Int = 5) {
+        self.store = store
+        self.retriever = retriever
+        self.historyLimit = historyLimit
+        self.memoryLimit = memoryLimit
+    }
+
+    public func recall(_ item: InboxItem, customer: CustomerRecord) async throws -> Recall {
+        let history = try await store.recentMessages(
+            customerID: customer.id, tenantID: customer.tenantID, limit: historyLimit,
+            excludingProviderMessageID: item.message.providerMessageID
+        )
+        let question = item.message.text
+        let memories = question.isEmpty ? [] : try await retriever.memories(for: question, customer: customer, limit: memoryLimit)
+        return Recall(history: history.filter { $0.blockedReason == nil }, memories: memories)
+    }
+}
