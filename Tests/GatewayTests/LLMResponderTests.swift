@@ -76,7 +76,7 @@ import Testing
                 let elapsed = started.duration(to: clock.now)
                 #expect(outcome == .timedOut)
                 #expect(elapsed >= .milliseconds(450))
-                #expect(elapsed < .milliseconds(1_200))
+                #expect(elapsed < .seconds(3), "far sooner than the 5 s the model takes")
                 #expect(await gate.released.count == 1)
                 #expect(await gate.settled.isEmpty)
             }

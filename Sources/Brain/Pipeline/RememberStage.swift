@@ -34,13 +34,21 @@ public struct RememberStage: Sendable {
         self.memoryLimit = memoryLimit
     }
 
+    /// What the assistant may know when answering `item`.
+    ///
+    /// A sender whose identity on this channel is only claimed (an email typed into web chat)
+    /// sees only this channel's history and no memories: typing someone else's address must not
+    /// reveal what that person said elsewhere. A proven identity sees every channel.
     public func recall(_ item: InboxItem, customer: CustomerRecord) async throws -> Recall {
+        let proven = try await store.identity(of: item.message.sender, on: item.channel)?.verified ?? false
         let history = try await store.recentMessages(
-            customerID: customer.id, tenantID: customer.tenantID, limit: historyLimit,
+            customerID: customer.id, tenantID: customer.tenantID, limit: historyLimit * 2,
             excludingProviderMessageID: item.message.providerMessageID
         )
+        .filter { $0.blockedReason == nil && (proven || $0.channelID == item.channel.channelID) }
         let question = item.message.text
-        let memories = question.isEmpty ? [] : try await retriever.memories(for: question, customer: customer, limit: memoryLimit)
-        return Recall(history: history.filter { $0.blockedReason == nil }, memories: memories)
+        let memories = question.isEmpty || !proven
+            ? [] : try await retriever.memories(for: question, customer: customer, limit: memoryLimit)
+        return Recall(history: Array(history.suffix(historyLimit)), memories: memories)
     }
 }
