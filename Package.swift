@@ -80,6 +80,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The pipeline's own overhead per message: `swift run -c release PipelineBench`.
+        .executableTarget(
+            name: "PipelineBench",
+            dependencies: [
+                "Brain",
+                "ChannelKit",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/PipelineBench",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ChannelKitTests",
             dependencies: [

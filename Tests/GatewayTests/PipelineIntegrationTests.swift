@@ -61,6 +61,27 @@ import Testing
         }
     }
 
+    @Test func repeatedUnansweredQuestionsHandOff() async throws {
+        try await FakeProvider.withRunning(defaultReply: fakeCompletion(promptTokens: 30, completionTokens: 3) { _ in "[[HANDOFF]]" }) { provider in
+            try await PipelineTestBench.with(tenants: [bakeryTenant()], llm: fakeLLMSettings(provider)) { bench in
+                let sender = Participant(channelUserID: "curious")
+                let first = try await bench.deliver("Which flour mill supplies your rye flour?", from: sender, on: api)
+                guard case .replied(_, "unanswered") = first else {
+                    Issue.record("expected the unanswered message first, got \(first)")
+                    return
+                }
+                #expect(try await bench.replyText(first, tenantID: "bakery") == bakeryTenant().assistant.unansweredMessage)
+                let second = try await bench.deliver("And what temperature do you bake baguettes at?", from: sender, on: api)
+                guard case .handedOff(_, let reason) = second else {
+                    Issue.record("expected a handoff after two unanswered questions, got \(second)")
+                    return
+                }
+                #expect(reason.contains("2 questions in a row"))
+                #expect(try await bench.store.conversations(tenantID: "bakery").first?.status == .waiting)
+            }
+        }
+    }
+
     @Test func rapidFireAndRepetitionAreBlockedWithoutCost() async throws {
         try await FakeProvider.withRunning(defaultReply: fakeCompletion(promptTokens: 40, completionTokens: 10)) { provider in
             try await PipelineTestBench.with(tenants: [bakeryTenant()], llm: fakeLLMSettings(provider)) { bench in

@@ -5,7 +5,7 @@ import GRDB
 enum LedgerSQL {
     /// What the ledger recorded for the tenant in `month`.
     static func spent(_ db: Database, tenantID: String, month: String) throws -> Int64 {
-        try Int64.fetchOne(
+        try Int64.fetchOneCached(
             db,
             sql: "SELECT COALESCE(SUM(amount_nanos), 0) FROM cost_ledger WHERE tenant_id = ? AND month = ?",
             arguments: [tenantID, month]
@@ -15,7 +15,7 @@ enum LedgerSQL {
     /// What the tenant's reservations made at or after `since` (ms) hold, whatever their month:
     /// a call reserved at the end of a month is settled in the next.
     static func reserved(_ db: Database, tenantID: String, since: Int64) throws -> Int64 {
-        try Int64.fetchOne(
+        try Int64.fetchOneCached(
             db,
             sql: "SELECT COALESCE(SUM(amount_nanos), 0) FROM budget_reservations WHERE tenant_id = ? AND created_at >= ?",
             arguments: [tenantID, since]
@@ -25,7 +25,7 @@ enum LedgerSQL {
     /// Deletes the tenant's reservations made before `before` (ms), left by a crash or a caller
     /// that never settled; returns how many.
     static func expireReservations(_ db: Database, tenantID: String, before: Int64) throws -> Int {
-        try db.execute(
+        try db.executeCached(
             sql: "DELETE FROM budget_reservations WHERE tenant_id = ? AND created_at < ?",
             arguments: [tenantID, before]
         )
@@ -33,7 +33,7 @@ enum LedgerSQL {
     }
 
     static func insertReservation(_ db: Database, _ reservation: BudgetReservation, month: String, createdAt: Int64) throws {
-        try db.execute(
+        try db.executeCached(
             sql: "INSERT INTO budget_reservations (id, tenant_id, month, amount_nanos, created_at) VALUES (?, ?, ?, ?, ?)",
             arguments: [reservation.id, reservation.tenantID, month, reservation.amountNanos, createdAt]
         )
@@ -41,7 +41,7 @@ enum LedgerSQL {
 
     /// Deletes a reservation; returns whether it was still there.
     static func deleteReservation(_ db: Database, _ reservation: BudgetReservation) throws -> Bool {
-        try db.execute(
+        try db.executeCached(
             sql: "DELETE FROM budget_reservations WHERE id = ? AND tenant_id = ?",
             arguments: [reservation.id, reservation.tenantID]
         )
@@ -51,7 +51,7 @@ enum LedgerSQL {
     static func insert(_ db: Database, _ rows: [LedgerRow], month: String, createdAt: Int64) throws {
         for row in rows {
             let entry = row.entry
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO cost_ledger (tenant_id, channel_id, kind, quantity, unit, unit_price_nanos, amount_nanos,
                                              reference, month, created_at)
@@ -72,7 +72,7 @@ enum LedgerSQL {
         var alerts: [BudgetAlert] = []
         for threshold in Set(budget.alertThresholds).sorted() where (1...1000).contains(threshold) {
             guard spent >= thresholdNanos(limit: limit, percent: threshold) else { continue }
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO budget_alerts (tenant_id, month, threshold, spent_nanos, limit_nanos, created_at)
                     VALUES (?, ?, ?, ?, ?, ?)
@@ -90,7 +90,7 @@ enum LedgerSQL {
 
     /// The alerts recorded for the tenant in `month`, lowest threshold first.
     static func alerts(_ db: Database, tenantID: String, month: String) throws -> [BudgetAlert] {
-        try Row.fetchAll(
+        try Row.fetchAllCached(
             db,
             sql: "SELECT * FROM budget_alerts WHERE tenant_id = ? AND month = ? ORDER BY threshold",
             arguments: [tenantID, month]

@@ -79,15 +79,21 @@ public struct GibberishDetector: Sendable {
     /// it was written in upper case; nil for words that are not prose: anything with a digit,
     /// URLs, paths, domains, email addresses, handles and hashtags.
     static func wordLetters(_ word: Substring) -> (letters: [Unicode.Scalar], isUppercase: Bool)? {
-        let trimmed = word.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
+        let trimmed = word.trimmingCharacters(in: punctuationAndSymbols)
         if trimmed.contains(where: \.isNumber) || word.hasPrefix("@") || word.hasPrefix("#") { return nil }
         if trimmed.contains(where: { $0 == "@" || $0 == "/" || $0 == "." || $0 == ":" || $0 == "_" || $0 == "=" }) { return nil }
         let letters = trimmed.filter(\.isLetter)
         guard !letters.isEmpty else { return nil }
         let isUppercase = !letters.contains(where: \.isLowercase)
-        let base = letters.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+        let lowered = letters.lowercased()
+        // Only text with accents needs decomposing (a costly call); ASCII is already bare.
+        guard !lowered.utf8.allSatisfy({ $0 < 0x80 }) else { return (Array(lowered.unicodeScalars), isUppercase) }
+        let base = lowered.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
             $0.properties.generalCategory != .nonspacingMark
         }
         return (Array(base), isUppercase)
     }
+
+    /// Built once: on Linux a union of character sets is costly to make.
+    private static let punctuationAndSymbols = CharacterSet.punctuationCharacters.union(.symbols)
 }

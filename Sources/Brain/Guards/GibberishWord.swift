@@ -34,33 +34,54 @@ struct GibberishWord {
 
     /// The longest run of consonants, counting a doubled letter and the digraphs and trigraphs
     /// of European spelling (sch, ch, sh, th, ph, gh, ck, ng, sz, cz, rz, dz) as one sound.
+    /// One pass over the letters, clusters read greedily from the left.
     var longestConsonantRun: Int {
-        let text = String(String.UnicodeScalarView(letters))
-        var merged = text
-        for (cluster, sound) in Self.clusters {
-            merged = merged.replacingOccurrences(of: cluster, with: sound)
-        }
         var longest = 0
         var current = 0
-        var previous: Unicode.Scalar?
-        for scalar in merged.unicodeScalars {
-            if Self.isVowel(scalar) {
+        var previous: UInt32?
+        var index = 0
+        while index < letters.count {
+            var sound = letters[index].value
+            var width = 1
+            if index + 2 < letters.count, letters[index] == "s", letters[index + 1] == "c", letters[index + 2] == "h" {
+                sound = Self.clusterSound("s", "h")
+                width = 3
+            } else if index + 1 < letters.count, let cluster = Self.cluster(letters[index], letters[index + 1]) {
+                sound = cluster
+                width = 2
+            }
+            if width == 1, Self.isVowel(letters[index]) {
                 current = 0
-            } else if scalar != previous {
+            } else if sound != previous {
                 current += 1
                 longest = max(longest, current)
             }
-            previous = scalar
+            previous = sound
+            index += width
         }
         return longest
     }
 
-    /// Spelling clusters that stand for one consonant sound, replaced by one placeholder letter
-    /// each (upper case, so they never form new clusters).
-    static let clusters: [(String, String)] = [
-        ("sch", "S"), ("ch", "C"), ("sh", "S"), ("th", "T"), ("ph", "F"), ("gh", "G"), ("ck", "K"),
-        ("ng", "N"), ("sz", "S"), ("cz", "C"), ("rz", "Z"), ("dz", "D"),
-    ]
+    /// The sound of a two-letter consonant cluster, or nil when the pair is not one. Clusters
+    /// that sound alike (sh, sz, sch) share a value outside the Unicode range.
+    static func cluster(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt32? {
+        switch (first, second) {
+        case ("c", "h"), ("c", "z"): clusterSound("c", "h")
+        case ("s", "h"), ("s", "z"): clusterSound("s", "h")
+        case ("t", "h"): clusterSound("t", "h")
+        case ("p", "h"): clusterSound("p", "h")
+        case ("g", "h"): clusterSound("g", "h")
+        case ("c", "k"): clusterSound("c", "k")
+        case ("n", "g"): clusterSound("n", "g")
+        case ("r", "z"): clusterSound("r", "z")
+        case ("d", "z"): clusterSound("d", "z")
+        default: nil
+        }
+    }
+
+    static func clusterSound(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt32 {
+        0x20_0000 + first.value << 8 + second.value
+    }
 
     /// a e i o u y, and æ ø œ ı, which do not lose an accent to become one.
     static func isVowel(_ scalar: Unicode.Scalar) -> Bool {

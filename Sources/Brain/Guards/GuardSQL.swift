@@ -5,7 +5,7 @@ enum GuardSQL {
     /// Adds one to a counter and returns its new value, atomically: counters survive restarts and
     /// concurrent messages cannot both read the old value.
     static func increment(_ db: Database, tenantID: String, key: String, windowStart: Int64) throws -> Int {
-        try Int.fetchOne(
+        try Int.fetchOneCached(
             db,
             sql: """
                 INSERT INTO guard_counters (tenant_id, key, window_start, count) VALUES (?, ?, ?, 1)
@@ -19,7 +19,7 @@ enum GuardSQL {
     /// How many of the customer's inbound messages got through the guards, counting up to `cap`
     /// (the trust level needs no more). `excluding` is this message, in case it was stored before.
     static func acceptedMessages(_ db: Database, tenantID: String, customerID: String, excluding message: MessageKey, cap: Int) throws -> Int {
-        try Int.fetchOne(
+        try Int.fetchOneCached(
             db,
             sql: """
                 SELECT COUNT(*) FROM (
@@ -34,7 +34,7 @@ enum GuardSQL {
 
     /// How many inbound messages the customer sent (blocked ones included) after `since` (ms).
     static func inboundCount(_ db: Database, tenantID: String, customerID: String, since: Int64, excluding message: MessageKey) throws -> Int {
-        try Int.fetchOne(
+        try Int.fetchOneCached(
             db,
             sql: """
                 SELECT COUNT(*) FROM messages
@@ -48,7 +48,7 @@ enum GuardSQL {
     /// The texts of the customer's inbound messages (blocked ones included) after `since` (ms),
     /// newest first, at most `limit`.
     static func inboundTexts(_ db: Database, tenantID: String, customerID: String, since: Int64, excluding message: MessageKey, limit: Int) throws -> [String] {
-        try String.fetchAll(
+        try String.fetchAllCached(
             db,
             sql: """
                 SELECT text FROM messages
@@ -63,7 +63,7 @@ enum GuardSQL {
     /// Claims the one notice for (customer, reason) in a fixed window starting at `windowStart`:
     /// true the first time, false after.
     static func claimNotice(_ db: Database, tenantID: String, customerID: String, reason: GuardReason, windowStart: Int64, now: Int64) throws -> Bool {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO guard_notices (tenant_id, customer_id, reason, window_start, created_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_id, customer_id, reason, window_start) DO NOTHING
@@ -76,7 +76,7 @@ enum GuardSQL {
     /// Claims a notice for (customer, reason) unless one was sent after `since` (ms): a sliding
     /// window starting at the notice itself (`time`, ms).
     static func claimNotice(_ db: Database, tenantID: String, customerID: String, reason: GuardReason, notSince since: Int64, at time: Int64, stampedAt: Int64) throws -> Bool {
-        let recent = try Bool.fetchOne(
+        let recent = try Bool.fetchOneCached(
             db,
             sql: """
                 SELECT EXISTS (SELECT 1 FROM guard_notices
@@ -90,9 +90,9 @@ enum GuardSQL {
 
     /// Deletes the tenant's counters and notices whose window started before `before` (ms).
     static func prune(_ db: Database, tenantID: String, before: Int64) throws -> Int {
-        try db.execute(sql: "DELETE FROM guard_counters WHERE tenant_id = ? AND window_start < ?", arguments: [tenantID, before])
+        try db.executeCached(sql: "DELETE FROM guard_counters WHERE tenant_id = ? AND window_start < ?", arguments: [tenantID, before])
         var deleted = db.changesCount
-        try db.execute(sql: "DELETE FROM guard_notices WHERE tenant_id = ? AND window_start < ?", arguments: [tenantID, before])
+        try db.executeCached(sql: "DELETE FROM guard_notices WHERE tenant_id = ? AND window_start < ?", arguments: [tenantID, before])
         deleted += db.changesCount
         return deleted
     }

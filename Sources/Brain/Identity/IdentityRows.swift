@@ -7,7 +7,7 @@ import GRDB
 enum IdentityRows {
     /// A tenant's customer, with whether any of their identities is verified.
     static func customer(_ db: Database, id: String, tenantID: String) throws -> CustomerRecord? {
-        try Row.fetchOne(
+        try Row.fetchOneCached(
             db,
             sql: """
                 SELECT c.*, EXISTS (SELECT 1 FROM channel_identities i
@@ -21,7 +21,7 @@ enum IdentityRows {
     /// Creates a customer and returns their id.
     static func insertCustomer(_ db: Database, tenantID: String, displayName: String?, phone: String?, email: String?, now: Int64) throws -> String {
         let id = UUID().uuidString.lowercased()
-        try db.execute(
+        try db.executeCached(
             sql: "INSERT INTO customers (id, tenant_id, display_name, phone, email, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [id, tenantID, displayName, phone, email, now]
         )
@@ -30,7 +30,7 @@ enum IdentityRows {
 
     /// Gives a customer the phone, email and name they lack; never replaces one they have.
     static func fillContact(_ db: Database, customerID: String, tenantID: String, displayName: String?, phone: String?, email: String?) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE customers SET display_name = COALESCE(display_name, ?), phone = COALESCE(phone, ?),
                                      email = COALESCE(email, ?)
@@ -42,7 +42,7 @@ enum IdentityRows {
 
     /// A tenant's identity by id.
     static func identity(_ db: Database, id: String, tenantID: String) throws -> ChannelIdentityRecord? {
-        try Row.fetchOne(
+        try Row.fetchOneCached(
             db,
             sql: "SELECT * FROM channel_identities WHERE id = ? AND tenant_id = ?",
             arguments: [id, tenantID]
@@ -51,7 +51,7 @@ enum IdentityRows {
 
     /// The identity of a sender on a kind of channel: the key is (tenant, kind, channel user id).
     static func identity(_ db: Database, channelUserID: String, on channel: ChannelRef) throws -> ChannelIdentityRecord? {
-        try Row.fetchOne(
+        try Row.fetchOneCached(
             db,
             sql: "SELECT * FROM channel_identities WHERE tenant_id = ? AND channel_kind = ? AND channel_user_id = ?",
             arguments: [channel.tenantID, channel.kind.rawValue, channelUserID]
@@ -63,7 +63,7 @@ enum IdentityRows {
     /// identity carrying it wins, then the oldest.
     static func customerID(_ db: Database, matching identifier: IdentityEvidence.Identifier) throws -> String? {
         let column = identifier.kind == .phone ? "phone" : "email"
-        return try String.fetchOne(
+        return try String.fetchOneCached(
             db,
             sql: """
                 WITH matches(customer_id, verified) AS (
@@ -85,7 +85,7 @@ enum IdentityRows {
         _ db: Database, tenantID: String, customerID: String, identityID: String?,
         action: IdentityLinkRecord.Action, evidence: String, now: Int64
     ) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO identity_links (id, tenant_id, customer_id, identity_id, action, evidence, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

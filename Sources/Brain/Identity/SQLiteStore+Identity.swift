@@ -25,18 +25,23 @@ extension SQLiteStore {
         let evidence = IdentityEvidence(sender: sender, channel: channel, defaultRegion: defaultRegion)
         let now = Self.now()
         return try await pool.write { db in
-            let resolved: (customerID: String, isNew: Bool)
-            if let identity = try IdentityRows.identity(db, channelUserID: sender.channelUserID, on: channel) {
-                try Self.update(identity, with: evidence, displayName: sender.displayName, db)
-                resolved = (identity.customerID, false)
-            } else {
-                resolved = try Self.addIdentity(for: sender, on: channel, evidence: evidence, now: now, db)
-            }
-            guard let customer = try IdentityRows.customer(db, id: resolved.customerID, tenantID: channel.tenantID) else {
-                throw IdentityError.missing(customer: resolved.customerID)
-            }
-            return (customer, resolved.isNew)
+            try Self.resolveCustomer(sender, on: channel, evidence: evidence, now: now, db)
         }
+    }
+
+    /// ``resolveCustomer(_:on:defaultRegion:)`` inside a write transaction the caller holds.
+    static func resolveCustomer(_ sender: Participant, on channel: ChannelRef, evidence: IdentityEvidence, now: Int64, _ db: Database) throws -> (customer: CustomerRecord, isNew: Bool) {
+        let resolved: (customerID: String, isNew: Bool)
+        if let identity = try IdentityRows.identity(db, channelUserID: sender.channelUserID, on: channel) {
+            try Self.update(identity, with: evidence, displayName: sender.displayName, db)
+            resolved = (identity.customerID, false)
+        } else {
+            resolved = try Self.addIdentity(for: sender, on: channel, evidence: evidence, now: now, db)
+        }
+        guard let customer = try IdentityRows.customer(db, id: resolved.customerID, tenantID: channel.tenantID) else {
+            throw IdentityError.missing(customer: resolved.customerID)
+        }
+        return (customer, resolved.isNew)
     }
 
     /// A tenant's customer by id, or nil if the tenant has none with that id.
@@ -56,7 +61,7 @@ extension SQLiteStore {
     /// A customer's identities on every channel, oldest first.
     public func identities(customerID: String, tenantID: String) async throws -> [ChannelIdentityRecord] {
         try await pool.read { db in
-            try Row.fetchAll(
+            try Row.fetchAllCached(
                 db,
                 sql: "SELECT * FROM channel_identities WHERE tenant_id = ? AND customer_id = ? ORDER BY created_at, rowid",
                 arguments: [tenantID, customerID]
@@ -67,7 +72,7 @@ extension SQLiteStore {
     /// A customer's identity history (links, unlinks, merges, creation), oldest first.
     public func linkHistory(customerID: String, tenantID: String) async throws -> [IdentityLinkRecord] {
         try await pool.read { db in
-            try Row.fetchAll(
+            try Row.fetchAllCached(
                 db,
                 sql: "SELECT * FROM identity_links WHERE tenant_id = ? AND customer_id = ? ORDER BY created_at, rowid",
                 arguments: [tenantID, customerID]
@@ -79,7 +84,7 @@ extension SQLiteStore {
     /// (the channel user id cannot change); a claimed one only fills a gap. The customer gains
     /// whatever they lack.
     private static func update(_ identity: ChannelIdentityRecord, with evidence: IdentityEvidence, displayName: String?, _ db: Database) throws {
-        try db.execute(
+        try db.executeCached(
             sql: """
                 UPDATE channel_identities
                 SET phone = CASE WHEN :phoneProven THEN :phone ELSE COALESCE(phone, :phone) END,
@@ -118,7 +123,7 @@ extension SQLiteStore {
             phone: evidence.phone?.value, email: evidence.email?.value, now: now
         )
         let identityID = UUID().uuidString.lowercased()
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO channel_identities (id, tenant_id, customer_id, channel_kind, channel_id, channel_user_id,
                                                 display_name, phone, email, verified, evidence, created_at)

@@ -32,7 +32,7 @@ extension SQLiteStore {
             }
             for table in try Self.tablesNamingCustomers(db) {
                 let tenantScope = table.hasTenant ? "AND tenant_id = :tenant" : ""
-                try db.execute(
+                try db.executeCached(
                     sql: """
                         UPDATE OR IGNORE \(table.name.quotedDatabaseIdentifier) SET customer_id = :target
                         WHERE customer_id = :source \(tenantScope)
@@ -43,7 +43,7 @@ extension SQLiteStore {
             try IdentityRows.fillContact(
                 db, customerID: target, tenantID: tenantID, displayName: from.displayName, phone: from.phone, email: from.email
             )
-            try db.execute(sql: "DELETE FROM customers WHERE id = ? AND tenant_id = ?", arguments: [source, tenantID])
+            try db.executeCached(sql: "DELETE FROM customers WHERE id = ? AND tenant_id = ?", arguments: [source, tenantID])
             try IdentityRows.recordLink(
                 db, tenantID: tenantID, customerID: target, identityID: nil, action: .merge,
                 evidence: "merged customer \(source) into \(target): \(reason)", now: now
@@ -58,7 +58,7 @@ extension SQLiteStore {
     /// The tables, other than `customers`, with a `customer_id` column, and whether each has a
     /// `tenant_id` column to scope by.
     private static func tablesNamingCustomers(_ db: Database) throws -> [(name: String, hasTenant: Bool)] {
-        try Row.fetchAll(
+        try Row.fetchAllCached(
             db,
             sql: """
                 SELECT m.name AS name,

@@ -17,7 +17,7 @@ extension SQLiteStore {
             ? ""
             : "AND NOT (direction = 'inbound' AND provider_message_id = :excluded)"
         return try await pool.read { db in
-            try Row.fetchAll(
+            try Row.fetchAllCached(
                 db,
                 sql: """
                     SELECT * FROM (

@@ -26,7 +26,7 @@ extension SQLiteStore {
                 throw IdentityError.missing(identity: identityID)
             }
             let oldID = identity.customerID
-            let others = try Row.fetchAll(
+            let others = try Row.fetchAllCached(
                 db,
                 sql: "SELECT channel_id FROM channel_identities WHERE tenant_id = ? AND customer_id = ? AND id <> ?",
                 arguments: [tenantID, oldID, identityID]
@@ -41,19 +41,19 @@ extension SQLiteStore {
                 "tenant": tenantID, "old": oldID, "new": newID, "identity": identityID,
                 "channel": identity.channelID, "thread": identity.channelUserID,
             ]
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE channel_identities SET customer_id = :new WHERE id = :identity AND tenant_id = :tenant",
                 arguments: arguments
             )
             let ownThreadOnly = others.contains(identity.channelID) ? "AND thread_key = :thread" : ""
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE conversations SET customer_id = :new
                     WHERE tenant_id = :tenant AND customer_id = :old AND channel_id = :channel \(ownThreadOnly)
                     """,
                 arguments: arguments
             )
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE messages SET customer_id = :new
                     WHERE tenant_id = :tenant AND customer_id = :old
@@ -84,7 +84,7 @@ extension SQLiteStore {
     private static func forgetContact(of identity: ChannelIdentityRecord, customerID: String, _ db: Database) throws {
         for (column, value) in [("phone", identity.phone), ("email", identity.email)] {
             guard let value else { continue }
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE customers SET \(column) = (
                         SELECT i.\(column) FROM channel_identities i

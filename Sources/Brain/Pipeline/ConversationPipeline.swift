@@ -89,7 +89,7 @@ public struct ConversationPipeline: Sendable {
             return .blocked(reason: reason.rawValue, noticeOutboxID: noticeID)
         }
 
-        let recall = try await remember.recall(item, customer: identified.customer)
+        let recall = try await remember.recall(item, identified: identified)
         let context = ResponderContext(
             tenant: tenant, channel: item.channel, customer: identified.customer, conversation: identified.conversation,
             question: question, history: recall.history, memories: recall.memories,

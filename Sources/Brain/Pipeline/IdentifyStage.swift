@@ -3,6 +3,9 @@ public struct Identified: Sendable, Hashable {
     public var customer: CustomerRecord
     /// The customer was created for this message (first contact on any channel).
     public var isNewCustomer: Bool
+    /// The channel itself proved the sender's identifier (an SMS from the number); a sender who
+    /// only claimed an email or phone sees nothing said on other channels.
+    public var senderIsProven: Bool
     public var conversation: ConversationRecord
 }
 
@@ -16,8 +19,6 @@ public struct IdentifyStage: Sendable {
     }
 
     public func run(_ item: InboxItem, tenant: TenantProfile) async throws -> Identified {
-        let (customer, isNew) = try await store.resolveCustomer(item.message.sender, on: item.channel, defaultRegion: tenant.defaultRegion)
-        let conversation = try await store.openConversation(customerID: customer.id, channel: item.channel, threadKey: item.message.threadKey)
-        return Identified(customer: customer, isNewCustomer: isNew, conversation: conversation)
+        try await store.identifySender(of: item.message, on: item.channel, defaultRegion: tenant.defaultRegion)
     }
 }

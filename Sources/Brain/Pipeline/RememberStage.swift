@@ -39,8 +39,9 @@ public struct RememberStage: Sendable {
     /// A sender whose identity on this channel is only claimed (an email typed into web chat)
     /// sees only this channel's history and no memories: typing someone else's address must not
     /// reveal what that person said elsewhere. A proven identity sees every channel.
-    public func recall(_ item: InboxItem, customer: CustomerRecord) async throws -> Recall {
-        let proven = try await store.identity(of: item.message.sender, on: item.channel)?.verified ?? false
+    public func recall(_ item: InboxItem, identified: Identified) async throws -> Recall {
+        let customer = identified.customer
+        let proven = identified.senderIsProven
         let history = try await store.recentMessages(
             customerID: customer.id, tenantID: customer.tenantID, limit: historyLimit * 2,
             excludingProviderMessageID: item.message.providerMessageID

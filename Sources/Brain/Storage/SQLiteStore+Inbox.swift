@@ -12,7 +12,7 @@ extension SQLiteStore {
         return try await pool.write { db in
             var results: [InboxAcceptance] = []
             for (message, payload) in zip(messages, payloads) {
-                try db.execute(
+                try db.executeCached(
                     sql: """
                         INSERT INTO inbox (tenant_id, channel_id, channel_kind, provider_message_id, payload, request_id,
                                            remote_address, status, next_attempt_at, received_at)
@@ -32,7 +32,7 @@ extension SQLiteStore {
     public func claimInbox(limit: Int) async throws -> [InboxItem] {
         let now = Self.now()
         return try await pool.write { db in
-            let rows = try Row.fetchAll(
+            let rows = try Row.fetchAllCached(
                 db,
                 sql: """
                     UPDATE inbox SET status = 'processing', attempts = attempts + 1
@@ -63,7 +63,7 @@ extension SQLiteStore {
     @discardableResult
     public func requeueInterruptedInbox() async throws -> Int {
         try await pool.write { db in
-            try db.execute(sql: "UPDATE inbox SET status = 'pending' WHERE status = 'processing'")
+            try db.executeCached(sql: "UPDATE inbox SET status = 'pending' WHERE status = 'processing'")
             return db.changesCount
         }
     }
@@ -72,12 +72,12 @@ extension SQLiteStore {
     public func failInbox(id: Int64, error: String, retryAt: Date?) async throws {
         try await pool.write { db in
             if let retryAt {
-                try db.execute(
+                try db.executeCached(
                     sql: "UPDATE inbox SET status = 'pending', last_error = ?, next_attempt_at = ? WHERE id = ?",
                     arguments: [error, retryAt.milliseconds, id]
                 )
             } else {
-                try db.execute(
+                try db.executeCached(
                     sql: "UPDATE inbox SET status = 'failed', last_error = ?, processed_at = ? WHERE id = ?",
                     arguments: [error, Self.now(), id]
                 )
@@ -88,7 +88,7 @@ extension SQLiteStore {
     /// Counts inbox rows by status (for readiness and tests).
     public func inboxCounts() async throws -> [String: Int] {
         try await pool.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM inbox GROUP BY status")
+            let rows = try Row.fetchAllCached(db, sql: "SELECT status, COUNT(*) AS n FROM inbox GROUP BY status")
             return Dictionary(uniqueKeysWithValues: rows.map { ($0["status"] as String, $0["n"] as Int) })
         }
     }
@@ -96,7 +96,7 @@ extension SQLiteStore {
     /// The earliest time a pending inbox row becomes due, if any.
     public func nextInboxDue() async throws -> Date? {
         try await pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM inbox WHERE status = 'pending'")
+            try Int64.fetchOneCached(db, sql: "SELECT MIN(next_attempt_at) FROM inbox WHERE status = 'pending'")
                 .map(Date.init(milliseconds:))
         }
     }

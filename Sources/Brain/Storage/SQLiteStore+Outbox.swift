@@ -7,7 +7,7 @@ extension SQLiteStore {
     public func claimOutbox(limit: Int) async throws -> [OutboxItem] {
         let now = Self.now()
         return try await pool.write { db in
-            let rows = try Row.fetchAll(
+            let rows = try Row.fetchAllCached(
                 db,
                 sql: """
                     UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ?
@@ -35,12 +35,12 @@ extension SQLiteStore {
     public func recordPartSent(_ item: OutboxItem, part: Int, providerMessageID: String?) async throws {
         let now = Self.now()
         try await pool.write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE outbox SET parts_sent = ?, updated_at = ? WHERE id = ?",
                 arguments: [part + 1, now, item.id]
             )
             guard let providerMessageID else { return }
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO outbound_parts (channel_id, provider_message_id, message_id, part) VALUES (?, ?, ?, ?)
                     ON CONFLICT DO NOTHING
@@ -48,7 +48,7 @@ extension SQLiteStore {
                 arguments: [item.channelID, providerMessageID, item.messageID, part]
             )
             if part == 0 {
-                try db.execute(
+                try db.executeCached(
                     sql: "UPDATE messages SET provider_message_id = ? WHERE id = ? AND tenant_id = ?",
                     arguments: [providerMessageID, item.messageID, item.tenantID]
                 )
@@ -77,7 +77,7 @@ extension SQLiteStore {
     public func retryOutbox(_ item: OutboxItem, at date: Date, error: String, countsAsAttempt: Bool = true) async throws {
         let now = Self.now()
         try await pool.write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ?,
                                       attempts = attempts - ?
@@ -95,14 +95,14 @@ extension SQLiteStore {
     public func resolveInterruptedOutbox() async throws -> Int {
         let now = Self.now()
         return try await pool.write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE messages SET delivery_status = 'uncertain',
                                         delivery_error = 'the gateway stopped while sending; not resent to avoid a duplicate'
                     WHERE id IN (SELECT message_id FROM outbox WHERE status = 'sending')
                     """
             )
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE outbox SET status = 'uncertain', updated_at = ?,
                                       last_error = 'the gateway stopped while sending; not resent to avoid a duplicate'
@@ -119,7 +119,7 @@ extension SQLiteStore {
     @discardableResult
     public func applyReceipt(_ receipt: DeliveryReceipt, on channel: ChannelRef) async throws -> Bool {
         try await pool.write { db in
-            guard let messageID = try String.fetchOne(
+            guard let messageID = try String.fetchOneCached(
                 db,
                 sql: "SELECT message_id FROM outbound_parts WHERE channel_id = ? AND provider_message_id = ?",
                 arguments: [channel.channelID, receipt.providerMessageID]
@@ -135,7 +135,7 @@ extension SQLiteStore {
             let error = receipt.status == .failed
                 ? [receipt.errorCode, receipt.errorDescription].compactMap { $0 }.joined(separator: ": ")
                 : nil
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE messages SET delivery_status = ?, delivery_error = COALESCE(?, delivery_error)
                     WHERE id = ? AND tenant_id = ? AND \(rank) < ?
@@ -149,7 +149,7 @@ extension SQLiteStore {
     /// Counts outbox rows by status (for readiness and tests).
     public func outboxCounts() async throws -> [String: Int] {
         try await pool.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")
+            let rows = try Row.fetchAllCached(db, sql: "SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")
             return Dictionary(uniqueKeysWithValues: rows.map { ($0["status"] as String, $0["n"] as Int) })
         }
     }
@@ -157,7 +157,7 @@ extension SQLiteStore {
     /// The last error recorded on an outbox row of a message, with its status and attempts.
     public func outboxState(messageID: String) async throws -> (status: String, attempts: Int, lastError: String?)? {
         try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT status, attempts, last_error FROM outbox WHERE message_id = ?", arguments: [messageID])
+            try Row.fetchOneCached(db, sql: "SELECT status, attempts, last_error FROM outbox WHERE message_id = ?", arguments: [messageID])
                 .map { ($0["status"], $0["attempts"], $0["last_error"]) }
         }
     }
@@ -165,7 +165,7 @@ extension SQLiteStore {
     /// The earliest time a pending outbox row becomes due, if any.
     public func nextOutboxDue() async throws -> Date? {
         try await pool.read { db in
-            try Int64.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'")
+            try Int64.fetchOneCached(db, sql: "SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'")
                 .map(Date.init(milliseconds:))
         }
     }
@@ -173,12 +173,12 @@ extension SQLiteStore {
     private func finish(_ item: OutboxItem, outboxStatus: String, messageStatus: String, error: String?) async throws {
         let now = Self.now()
         try await pool.write { db in
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE outbox SET status = ?, last_error = ?, updated_at = ? WHERE id = ?",
                 arguments: [outboxStatus, error, now, item.id]
             )
             // A receipt may already have moved the message past `sent`; never move it back.
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE messages SET delivery_status = ?, delivery_error = ?
                     WHERE id = ? AND tenant_id = ? AND (delivery_status IS NULL OR delivery_status IN ('queued', 'uncertain'))

@@ -18,7 +18,7 @@ extension SQLiteStore {
         return try await pool.write { db -> Int64? in
             let item = processed.item
             let tenantID = item.channel.tenantID
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     INSERT INTO messages (id, tenant_id, conversation_id, customer_id, channel_id, direction, author, text,
                                           attachments, provider_message_id, blocked_reason, created_at)
@@ -30,7 +30,7 @@ extension SQLiteStore {
                             processed.blockedReason, now]
             )
             let isNew = db.changesCount == 1
-            try db.execute(
+            try db.executeCached(
                 sql: "UPDATE inbox SET status = 'done', processed_at = ?, last_error = NULL WHERE id = ?",
                 arguments: [now, item.id]
             )
@@ -38,7 +38,7 @@ extension SQLiteStore {
 
             var outboxID: Int64?
             if let reply = processed.reply, let replyPayload, let addressPayload {
-                try db.execute(
+                try db.executeCached(
                     sql: """
                         INSERT INTO messages (id, tenant_id, conversation_id, customer_id, channel_id, direction, author, text,
                                               answer_source, delivery_status, created_at)
@@ -47,7 +47,7 @@ extension SQLiteStore {
                     arguments: [reply.message.id, tenantID, processed.conversation.id, processed.customerID,
                                 item.channel.channelID, reply.author.rawValue, reply.message.text, reply.source, now]
                 )
-                try db.execute(
+                try db.executeCached(
                     sql: """
                         INSERT INTO outbox (tenant_id, channel_id, message_id, reply, address, status, next_attempt_at,
                                             created_at, updated_at)
@@ -57,7 +57,7 @@ extension SQLiteStore {
                 )
                 outboxID = db.lastInsertedRowID
             }
-            try db.execute(
+            try db.executeCached(
                 sql: """
                     UPDATE conversations SET status = COALESCE(?, status), unanswered_count = COALESCE(?, unanswered_count),
                                              updated_at = ?

@@ -20,8 +20,8 @@ public final class SQLiteStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            try db.executeCached(sql: "PRAGMA synchronous = NORMAL")
+            try db.executeCached(sql: "PRAGMA foreign_keys = ON")
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         // Migrating is synchronous in GRDB; it runs once, before the server accepts requests.
