@@ -48,10 +48,11 @@ func buildApplication(
     ).addRoutes(to: router)
     OperationsController(store: store, channels: configuration.channels, metrics: metrics).addRoutes(to: router)
 
+    let guards = GuardStage(store: store, logger: logger.with(component: "guards"))
     let pipeline = ConversationPipeline(
         store: store,
         tenants: configuration.tenants,
-        guards: GuardStage(store: store, logger: logger.with(component: "guards")),
+        guards: guards,
         remember: RememberStage(store: store),
         answer: AnswerStage(knowledge: KnowledgeBaseResponder(tenants: configuration.tenants), llm: llm?.responder),
         timeBudgets: { [llmSettings = configuration.llm] kind in llmSettings?.timeBudget(for: kind) ?? .seconds(30) }
@@ -73,7 +74,8 @@ func buildApplication(
         OutboundDispatcher(
             store: store, channels: configuration.channels, signal: outboxSignal,
             settings: settings.dispatcher, metrics: metrics, logger: logger.with(component: "dispatcher")
-        )
+        ),
+        GuardMaintenance(guards: guards, tenants: configuration.tenants, interval: .seconds(6 * 3600), logger: logger.with(component: "maintenance"))
     )
     logger.info("gateway built", metadata: [
         "public_url": "\(publicURL)", "channels.active": "\(configuration.channels.activeCount)",
