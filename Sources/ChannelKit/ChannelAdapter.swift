@@ -44,6 +44,11 @@ public protocol ChannelAdapter: Sendable {
     /// Shapes a reply for the channel, in its delivery mode (split to the length limit, escaped).
     func render(_ reply: OutboundMessage, for conversation: ConversationAddress) throws(SendFailure) -> Delivery
 
+    /// Requests to send when the assistant starts on an accepted message, before it answers:
+    /// mark it as read, answer a button press, show a typing indicator. Best effort: sent once,
+    /// never retried, failures only logged.
+    func acceptedRequests(for message: InboundMessage) -> [ProviderRequest]
+
     /// Interprets the provider's answer to one rendered request (`request` is what was sent, so
     /// an adapter can fall back to an id it put in the request).
     func parseSendResult(_ response: ProviderResponse, for request: ProviderRequest) throws(SendFailure) -> SendReceipt
@@ -53,6 +58,8 @@ extension ChannelAdapter {
     public static var kind: ChannelKind { ChannelKind(rawValue: type) ?? .api }
 
     public func handshake(_ request: WebhookRequest) throws(WebhookError) -> WebhookResponse? { nil }
+
+    public func acceptedRequests(for message: InboundMessage) -> [ProviderRequest] { [] }
 
     public func acknowledgement(for request: WebhookRequest, accepted: Int, duplicates: Int) -> WebhookResponse {
         .json(["accepted": accepted, "duplicates": duplicates])

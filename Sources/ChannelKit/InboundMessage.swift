@@ -16,6 +16,9 @@ public struct InboundMessage: Hashable, Codable, Sendable {
     public var attachments: [Attachment]
     /// When the provider says the message was sent.
     public var timestamp: Date
+    /// Provider details an adapter needs again later (a Telegram callback query id to answer, a
+    /// quick-reply payload, the message id to mark as read). Never shown to the assistant.
+    public var metadata: [String: String]
 
     public init(
         providerMessageID: String,
@@ -23,7 +26,8 @@ public struct InboundMessage: Hashable, Codable, Sendable {
         threadKey: String,
         text: String,
         attachments: [Attachment] = [],
-        timestamp: Date
+        timestamp: Date,
+        metadata: [String: String] = [:]
     ) {
         self.providerMessageID = providerMessageID
         self.sender = sender
@@ -31,5 +35,26 @@ public struct InboundMessage: Hashable, Codable, Sendable {
         self.text = text
         self.attachments = attachments
         self.timestamp = timestamp
+        self.metadata = metadata
+    }
+}
+
+extension InboundMessage {
+    private enum CodingKeys: String, CodingKey {
+        case providerMessageID, sender, threadKey, text, attachments, timestamp, metadata
+    }
+
+    /// Decodes messages stored before `metadata` existed too (it defaults to empty).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            providerMessageID: try container.decode(String.self, forKey: .providerMessageID),
+            sender: try container.decode(Participant.self, forKey: .sender),
+            threadKey: try container.decode(String.self, forKey: .threadKey),
+            text: try container.decode(String.self, forKey: .text),
+            attachments: try container.decodeIfPresent([Attachment].self, forKey: .attachments) ?? [],
+            timestamp: try container.decode(Date.self, forKey: .timestamp),
+            metadata: try container.decodeIfPresent([String: String].self, forKey: .metadata) ?? [:]
+        )
     }
 }
