@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "ChannelKit", targets: ["ChannelKit"]),
         .library(name: "ChannelKitTesting", targets: ["ChannelKitTesting"]),
         .library(name: "APIChannel", targets: ["APIChannel"]),
+        .library(name: "TelegramChannel", targets: ["TelegramChannel"]),
+        .library(name: "MetaChannel", targets: ["MetaChannel"]),
         .library(name: "Brain", targets: ["Brain"]),
     ],
     dependencies: [
@@ -41,6 +43,7 @@ let package = Package(
             dependencies: [
                 "ChannelKit",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -50,6 +53,19 @@ let package = Package(
             name: "APIChannel",
             dependencies: ["ChannelKit"],
             path: "Plugins/APIChannel",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TelegramChannel",
+            dependencies: ["ChannelKit"],
+            path: "Plugins/TelegramChannel",
+            swiftSettings: swiftSettings
+        ),
+        // WhatsApp Cloud API and Instagram Messaging: both Meta Graph API, one signature scheme.
+        .target(
+            name: "MetaChannel",
+            dependencies: ["ChannelKit"],
+            path: "Plugins/MetaChannel",
             swiftSettings: swiftSettings
         ),
         // The conversation pipeline and storage. Knows no provider's wire format.
@@ -68,6 +84,8 @@ let package = Package(
             dependencies: [
                 "ChannelKit",
                 "APIChannel",
+                "TelegramChannel",
+                "MetaChannel",
                 "Brain",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -103,6 +121,16 @@ let package = Package(
         .testTarget(
             name: "APIChannelTests",
             dependencies: ["APIChannel", "ChannelKit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TelegramChannelTests",
+            dependencies: ["TelegramChannel", "ChannelKit", "ChannelKitTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MetaChannelTests",
+            dependencies: ["MetaChannel", "ChannelKit", "ChannelKitTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
