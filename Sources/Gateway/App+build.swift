@@ -1,4 +1,5 @@
 import Brain
+import ChannelKit
 import Hummingbird
 import Logging
 import Prometheus
@@ -30,14 +31,14 @@ func buildApplication(
     let settings = configuration.settings
     let publicURL = options.publicURL ?? settings.publicURL ?? "http://\(options.host):\(options.port)"
 
+    // One HTTP client for every outgoing call; its service is added first so it stops last.
+    let http = HTTPClientService()
     let ledger = BudgetLedger(store: store, tenants: configuration.tenants, logger: logger.with(component: "budget"))
     let llm = configuration.llm.map { settings in
-        let http = HTTPClientService()
-        let responder = LLMResponder(
+        LLMResponder(
             settings: settings, transport: HTTPLLMTransport(client: http.client), costGate: ledger,
             logger: logger.with(component: "llm")
         )
-        return (service: http, responder: responder)
     }
 
     let router = Router(context: GatewayRequestContext.self)
@@ -54,7 +55,7 @@ func buildApplication(
         tenants: configuration.tenants,
         guards: guards,
         remember: RememberStage(store: store),
-        answer: AnswerStage(knowledge: KnowledgeBaseResponder(tenants: configuration.tenants), llm: llm?.responder),
+        answer: AnswerStage(knowledge: KnowledgeBaseResponder(tenants: configuration.tenants), llm: llm),
         timeBudgets: { [llmSettings = configuration.llm] kind in llmSettings?.timeBudget(for: kind) ?? .seconds(30) }
     )
     var app = Application(
@@ -62,21 +63,27 @@ func buildApplication(
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "omnichannel-gateway"),
         logger: logger
     )
-    if let llm {
-        // Added first so it stops last, after the worker that uses it.
-        app.addServices(llm.service)
-    }
+    app.addServices(http)
     app.addServices(
         InboundWorker(
-            store: store, pipeline: pipeline, signal: inboxSignal, outboxSignal: outboxSignal,
+            store: store, pipeline: pipeline, channels: configuration.channels,
+            client: ProviderClient(client: http.client, timeout: .seconds(10)),
+            signal: inboxSignal, outboxSignal: outboxSignal,
             settings: settings.worker, metrics: metrics, logger: logger.with(component: "inbound-worker")
         ),
         OutboundDispatcher(
-            store: store, channels: configuration.channels, signal: outboxSignal,
+            store: store, channels: configuration.channels, client: http.client, signal: outboxSignal,
             settings: settings.dispatcher, metrics: metrics, logger: logger.with(component: "dispatcher")
         ),
         GuardMaintenance(guards: guards, tenants: configuration.tenants, interval: .seconds(6 * 3600), logger: logger.with(component: "maintenance"))
     )
+    for entry in configuration.channels.all {
+        guard let adapter = entry.adapter as? any PollingChannelAdapter, adapter.pollsForUpdates else { continue }
+        app.addServices(ChannelPoller(
+            adapter: adapter, store: store, client: http.client, inboxSignal: inboxSignal, metrics: metrics,
+            logger: logger.with(component: "poller").with(channel: entry.ref.channelID)
+        ))
+    }
     logger.info("gateway built", metadata: [
         "public_url": "\(publicURL)", "channels.active": "\(configuration.channels.activeCount)",
         "tenants": "\(configuration.tenants.all.count)",
@@ -89,6 +96,12 @@ extension Logger {
     func with(component: String) -> Logger {
         var copy = self
         copy[metadataKey: "component"] = "\(component)"
+        return copy
+    }
+
+    func with(channel: String) -> Logger {
+        var copy = self
+        copy[metadataKey: "channel"] = "\(channel)"
         return copy
     }
 }

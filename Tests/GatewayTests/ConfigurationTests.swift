@@ -77,6 +77,17 @@ import Testing
         #expect(configuration.warnings.contains { $0.contains("t1") && $0.contains("c1") && $0.contains("C1_SECRET") })
     }
 
+    @Test func aChannelSwitchedOffIsNeitherBuiltNorWarnedAbout() throws {
+        let off = #"{"id": "c2", "type": "api", "enabled": false, "settings": {"callbackURL": "https://example.com/cb"}, "secrets": {"signingSecret": "env:UNSET_SECRET"}}"#
+        let configuration = try parse(tenant(channels: "[\(apiChannel), \(off)]"), environment: ["C1_SECRET": "x"])
+        #expect(configuration.channels["c2"]?.adapter == nil)
+        #expect(configuration.channels.disabled.isEmpty)
+        #expect(configuration.warnings.isEmpty)
+        // Its id stays reserved.
+        let duplicate = errors(tenant(channels: "[\(off), \(off)]"))
+        #expect(duplicate.contains { $0.contains("duplicate channel id \"c2\"") })
+    }
+
     @Test func secretsComeFromTheEnvironmentAndNeverPrint() throws {
         let configuration = try parse(tenant(channels: "[\(apiChannel)]"), environment: ["C1_SECRET": "very-secret-value"])
         #expect(configuration.channels["c1"]?.adapter != nil)

@@ -115,6 +115,7 @@ extension SQLiteStore {
         registerPipelineMigration(&migrator)
         registerIdentityMigration(&migrator)
         registerGuardsAndLedgerMigration(&migrator)
+        registerCursorMigration(&migrator)
         return migrator
     }
 }

@@ -6,6 +6,8 @@ struct ChannelEntry: Sendable {
         case active(any ChannelAdapter)
         /// Configured but not running (a secret is missing); the reason names what to fix.
         case disabled(reason: String)
+        /// Switched off in the configuration (`"enabled": false`): an example or a paused channel.
+        case switchedOff
     }
 
     var ref: ChannelRef
@@ -31,4 +33,9 @@ struct ChannelRegistry: Sendable {
     var all: [ChannelEntry] { entries.values.sorted { $0.ref.channelID < $1.ref.channelID } }
 
     var activeCount: Int { entries.values.count { $0.adapter != nil } }
+
+    /// Channels that should run but cannot (a missing secret), not those switched off on purpose.
+    var disabled: [ChannelEntry] {
+        all.filter { if case .disabled = $0.state { true } else { false } }
+    }
 }

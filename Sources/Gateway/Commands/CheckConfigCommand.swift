@@ -21,7 +21,7 @@ struct CheckConfigCommand: ParsableCommand {
             throw ExitCode(1)
         }
         for warning in configuration.warnings { print("warning: \(warning)") }
-        let disabled = configuration.channels.all.filter { $0.adapter == nil }
+        let disabled = configuration.channels.disabled
         let tenants = configuration.tenants.all.count
         print("\(path): \(tenants) tenant(s), \(configuration.channels.all.count) channel(s), \(disabled.count) disabled")
         if !disabled.isEmpty {

@@ -43,6 +43,16 @@ struct ConfigReader {
         return value
     }
 
+    func bool(_ key: String) -> Bool? {
+        switch object[key] {
+        case nil, .null?: return nil
+        case .bool(let value)?: return value
+        case let other?:
+            diagnostics.error(file: file, path: child(key), reason: "expected true or false, found \(other.typeName)")
+            return nil
+        }
+    }
+
     func number(_ key: String, in range: ClosedRange<Double>) -> Double? {
         switch object[key] {
         case nil, .null?: return nil

@@ -4,7 +4,7 @@ extension ConfigurationLoader {
     /// Reads one channel, resolves its secrets and builds its adapter. A channel whose secret is
     /// missing from the environment is kept, disabled, with a warning; other problems are errors.
     func readChannel(_ reader: ConfigReader, tenantID: String) -> ChannelEntry? {
-        reader.rejectUnknownKeys(["id", "type", "settings", "secrets"])
+        reader.rejectUnknownKeys(["id", "type", "enabled", "settings", "secrets"])
         guard let id = reader.requireString("id"), let type = reader.requireString("type") else { return nil }
         guard Self.isIdentifier(id) else {
             reader.diagnostics.error(file: reader.file, path: reader.child("id"), reason: "\"\(id)\" must be 1–64 letters, digits, '-' or '_' (it appears in webhook URLs)")
@@ -20,6 +20,10 @@ extension ConfigurationLoader {
         settingsReader?.rejectUnknownKeys(adapterType.settingKeys)
         secretsReader?.rejectUnknownKeys(adapterType.secretKeys)
 
+        if reader.bool("enabled") == false {
+            // Kept (its id stays reserved) but neither built nor warned about.
+            return ChannelEntry(ref: ref, type: type, state: .switchedOff)
+        }
         var secrets: [String: Secret] = [:]
         var missing: [String] = []
         for key in (secretsReader?.object.keys.sorted() ?? []) where adapterType.secretKeys.contains(key) {

@@ -51,7 +51,7 @@ extension ConfigurationLoader {
             "enabled", "endpoints", "models", "cheapModel", "strongModel", "fallbacks",
             "timeBudgetsMilliseconds", "retries", "retryBaseDelayMilliseconds", "circuitBreaker",
         ])
-        if Self.bool("enabled", in: reader) == false { return nil }
+        if reader.bool("enabled") == false { return nil }
         var settings = LLMSettings()
         settings.endpoints = readLLMEndpoints(reader)
         settings.models = readLLMModels(reader, endpoints: settings.endpoints)
@@ -100,7 +100,7 @@ extension ConfigurationLoader {
     func readModelPolicy(_ reader: ConfigReader, knownModelIDs: Set<String>? = nil) -> TenantModelPolicy {
         reader.rejectUnknownKeys(["enabled", "model", "maxTokens"])
         var policy = TenantModelPolicy()
-        policy.isEnabled = Self.bool("enabled", in: reader) ?? policy.isEnabled
+        policy.isEnabled = reader.bool("enabled") ?? policy.isEnabled
         if let known = knownModelIDs {
             policy.forcedModelID = Self.modelReference("model", in: reader, known: known)
         } else {
@@ -236,16 +236,6 @@ extension ConfigurationLoader {
         case nil, .null?: true
         case .array(let values)?: values.isEmpty
         default: false
-        }
-    }
-
-    private static func bool(_ key: String, in reader: ConfigReader) -> Bool? {
-        switch reader.object[key] {
-        case nil, .null?: return nil
-        case .bool(let value)?: return value
-        case let other?:
-            reader.diagnostics.error(file: reader.file, path: reader.child(key), reason: "expected true or false, found \(other.typeName)")
-            return nil
         }
     }
 }

@@ -23,7 +23,7 @@ extension ConfigurationLoader {
         result.rapidFireSeconds = limits.integer("rapidFireSeconds", in: 1...3_600) ?? result.rapidFireSeconds
         result.repeatLimit = limits.integer("repeatLimit", in: 2...1_000) ?? result.repeatLimit
         result.repeatWindowMinutes = limits.integer("repeatWindowMinutes", in: 1...10_080) ?? result.repeatWindowMinutes
-        result.detectGibberish = limits.flag("detectGibberish") ?? result.detectGibberish
+        result.detectGibberish = limits.bool("detectGibberish") ?? result.detectGibberish
         result.knownAfterMessages = limits.integer("knownAfterMessages", in: 1...1_000_000) ?? result.knownAfterMessages
         result.knownAfterDays = limits.integer("knownAfterDays", in: 0...3_650) ?? result.knownAfterDays
         result.noticeCooldownMinutes = limits.integer("noticeCooldownMinutes", in: 1...1_440) ?? result.noticeCooldownMinutes
@@ -60,18 +60,5 @@ extension ConfigurationLoader {
             }
         }
         return result
-    }
-}
-
-private extension ConfigReader {
-    /// A boolean value, or nil (with an error when present but not a boolean).
-    func flag(_ key: String) -> Bool? {
-        switch object[key] {
-        case nil, .null?: return nil
-        case .bool(let value)?: return value
-        case let other?:
-            diagnostics.error(file: file, path: child(key), reason: "expected true or false, found \(other.typeName)")
-            return nil
-        }
     }
 }

@@ -1,8 +1,9 @@
 import AsyncHTTPClient
 import ServiceLifecycle
 
-/// Owns an HTTP client for the services that share it (the LLM transport) and shuts it down
-/// after them: services stop in the reverse order they were added, so add this one first.
+/// Owns the HTTP client the gateway's services share (dispatcher, LLM transport, pollers,
+/// acceptance requests) and shuts it down after them: services stop in the reverse order they
+/// were added, so add this one first.
 struct HTTPClientService: Service {
     let client: HTTPClient
 

@@ -11,6 +11,9 @@ import ServiceLifecycle
 struct InboundWorker: Service {
     let store: SQLiteStore
     let pipeline: ConversationPipeline
+    let channels: ChannelRegistry
+    /// Sends the adapters' requests on acceptance (mark as read, typing, button answers).
+    let client: ProviderClient
     let signal: WorkSignal
     let outboxSignal: WorkSignal
     let settings: WorkerSettings
@@ -72,6 +75,14 @@ struct InboundWorker: Service {
         logger[metadataKey: "inbox.id"] = "\(item.id)"
         logger[metadataKey: "channel"] = "\(item.channel.channelID)"
         if let requestID = item.requestID { logger[metadataKey: "hb.request.id"] = "\(requestID)" }
+        // Typing indicators and read marks go out while the assistant thinks, not before it.
+        async let accepted: Void = sendAcceptedRequests(for: item, logger: logger)
+        await run(item, logger: logger)
+        await accepted
+    }
+
+    /// Runs the pipeline on one item and records the outcome (or the failure, for a retry).
+    private func run(_ item: InboxItem, logger: Logger) async {
         let start = ContinuousClock.now
         do {
             let outcome = try await pipeline.process(item, logger: logger)
@@ -91,6 +102,21 @@ struct InboundWorker: Service {
                 try await store.failInbox(id: item.id, error: "\(error)", retryAt: retryAt)
             } catch {
                 logger.error("cannot record the processing failure", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+
+    /// Best effort: each request is sent once; a failure is logged and changes nothing else.
+    private func sendAcceptedRequests(for item: InboxItem, logger: Logger) async {
+        guard item.attempts == 1, let adapter = channels[item.channel.channelID]?.adapter else { return }
+        for request in adapter.acceptedRequests(for: item.message) {
+            switch await client.send(request) {
+            case .response(let response) where (200..<300).contains(response.status):
+                continue
+            case .response(let response):
+                logger.notice("provider refused an acceptance request", metadata: ["status": "\(response.status)"])
+            case .notSent(let reason), .maybeSent(let reason):
+                logger.notice("acceptance request not delivered", metadata: ["reason": "\(reason)"])
             }
         }
     }

@@ -14,6 +14,8 @@ import ServiceLifecycle
 struct OutboundDispatcher: Service {
     let store: SQLiteStore
     let channels: ChannelRegistry
+    /// Shared, owned (and shut down) by an ``HTTPClientService`` that stops after this one.
+    let client: HTTPClient
     let signal: WorkSignal
     let settings: DispatcherSettings
     let metrics: GatewayMetrics
@@ -24,17 +26,12 @@ struct OutboundDispatcher: Service {
         if interrupted > 0 {
             logger.warning("replies interrupted mid-send by the last stop are marked uncertain, not resent", metadata: ["count": "\(interrupted)"])
         }
-        var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .seconds(5))
-        configuration.redirectConfiguration = .disallow
-        let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         let sender = ReplySender(
             store: store, channels: channels, policy: RetryPolicy(settings: settings),
             client: ProviderClient(client: client, timeout: .milliseconds(settings.timeoutMilliseconds)),
             metrics: metrics, logger: logger
         )
         await loop(sender)
-        try await client.shutdown()
         logger.info("outbound dispatcher stopped")
     }
 

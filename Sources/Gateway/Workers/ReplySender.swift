@@ -30,13 +30,17 @@ struct ReplySender: Sendable {
             return try await store.markDead(item, error: "channel \(item.channelID) is no longer configured")
         }
         guard let adapter = entry.adapter else {
-            let reason = if case .disabled(let reason) = entry.state { reason } else { "disabled" }
+            let reason = if case .disabled(let reason) = entry.state { reason } else { "switched off in the configuration" }
             logger.warning("reply held: channel disabled", metadata: ["reason": "\(reason)"])
             return try await store.retryOutbox(item, at: Date().addingTimeInterval(60), error: "channel disabled: \(reason)", countsAsAttempt: false)
         }
+        var address = item.address
+        if adapter.capabilities.replyWindow != nil {
+            address.lastInboundAt = try await store.lastInbound(beforeReply: item.messageID, tenantID: item.tenantID)
+        }
         let requests: [ProviderRequest]
         do {
-            guard case .providerAPI(let rendered) = try adapter.render(item.reply, for: item.address) else {
+            guard case .providerAPI(let rendered) = try adapter.render(item.reply, for: address) else {
                 metrics.recordDelivery(.dead)
                 return try await store.markDead(item, error: "channel \(item.channelID) does not deliver through a provider API")
             }
