@@ -1,5 +1,7 @@
 import APIChannel
 import ChannelKit
+import MetaChannel
+import TelegramChannel
 
 /// The adapters the gateway knows, by configuration `type`. Adding a channel means adding its
 /// adapter type here; nothing else in the gateway knows any provider.
@@ -11,7 +13,9 @@ struct ChannelCatalog: Sendable {
     }
 
     /// Every adapter shipped with the gateway.
-    static let standard = ChannelCatalog([APIChannelAdapter.self])
+    static let standard = ChannelCatalog([
+        APIChannelAdapter.self, TelegramChannelAdapter.self, WhatsAppChannelAdapter.self, InstagramChannelAdapter.self,
+    ])
 
     func adapterType(named type: String) -> (any ChannelAdapter.Type)? {
         types[type]

@@ -79,7 +79,9 @@ struct RegisterChannelCommand: AsyncParsableCommand {
             let result = await ProviderClient(client: client, timeout: .seconds(30)).send(request)
             switch result {
             case .response(let response) where (200..<300).contains(response.status):
-                print("registered \(webhookURL): HTTP \(response.status) \(String(decoding: response.body.prefix(300), as: UTF8.self))")
+                // Say what was called, not the token-bearing URL: a polling channel deletes its webhook instead.
+                let call = request.url.split(separator: "/").last.map(String.init) ?? "request"
+                print("\(call) (webhook URL \(webhookURL)): HTTP \(response.status) \(String(decoding: response.body.prefix(300), as: UTF8.self))")
             case .response(let response):
                 failed = true
                 print("the provider refused: HTTP \(response.status) \(String(decoding: response.body.prefix(300), as: UTF8.self))")
