@@ -49,6 +49,10 @@ public protocol ChannelAdapter: Sendable {
     /// never retried, failures only logged.
     func acceptedRequests(for message: InboundMessage) -> [ProviderRequest]
 
+    /// What the provider charges for a request this adapter rendered, once it was accepted (SMS
+    /// segments, emails). The gateway prices it and records it in the tenant's cost ledger.
+    func usage(of request: ProviderRequest) -> [ChannelUsage]
+
     /// Interprets the provider's answer to one rendered request (`request` is what was sent, so
     /// an adapter can fall back to an id it put in the request).
     func parseSendResult(_ response: ProviderResponse, for request: ProviderRequest) throws(SendFailure) -> SendReceipt
@@ -60,6 +64,8 @@ extension ChannelAdapter {
     public func handshake(_ request: WebhookRequest) throws(WebhookError) -> WebhookResponse? { nil }
 
     public func acceptedRequests(for message: InboundMessage) -> [ProviderRequest] { [] }
+
+    public func usage(of request: ProviderRequest) -> [ChannelUsage] { [] }
 
     public func acknowledgement(for request: WebhookRequest, accepted: Int, duplicates: Int) -> WebhookResponse {
         .json(["accepted": accepted, "duplicates": duplicates])

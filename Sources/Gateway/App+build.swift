@@ -73,7 +73,8 @@ func buildApplication(
         ),
         OutboundDispatcher(
             store: store, channels: configuration.channels, client: http.client, signal: outboxSignal,
-            settings: settings.dispatcher, metrics: metrics, logger: logger.with(component: "dispatcher")
+            settings: settings.dispatcher, metrics: metrics, ledger: ledger, pricing: configuration.pricing,
+            logger: logger.with(component: "dispatcher")
         ),
         GuardMaintenance(guards: guards, tenants: configuration.tenants, interval: .seconds(6 * 3600), logger: logger.with(component: "maintenance"))
     )

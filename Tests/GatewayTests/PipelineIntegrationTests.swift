@@ -217,6 +217,30 @@ import Testing
         }
     }
 
+    @Test func stopSilencesTheNumberUntilStartAndHelpIsAnswered() async throws {
+        try await PipelineTestBench.with(tenants: [bakeryTenant()], llm: nil) { bench in
+            let customer = Participant(channelUserID: "+14155550199")
+            let stop = try await bench.deliver("Stop", from: customer, on: sms, metadata: [InboundMetadataKey.compliance: "stop"])
+            #expect(stop == .silent(reason: "opted out (STOP)"))
+            let ignored = try await bench.deliver("What are your opening hours?", from: customer, on: sms)
+            #expect(ignored == .silent(reason: "the customer opted out of this channel"))
+            // The same number on WhatsApp did not opt out of WhatsApp.
+            let elsewhere = try await bench.deliver("What are your opening hours?", from: Participant(channelUserID: "whatsapp:+14155550199"), on: whatsapp)
+            #expect(Self.outboxID(elsewhere) != nil)
+            _ = try await bench.deliver("START", from: customer, on: sms, metadata: [InboundMetadataKey.compliance: "start"])
+            let answered = try await bench.deliver("What are your opening hours? I'm back.", from: customer, on: sms)
+            #expect(Self.outboxID(answered) != nil)
+            let help = try await bench.deliver("HELP", from: customer, on: sms, metadata: [
+                InboundMetadataKey.compliance: "help", InboundMetadataKey.complianceReply: "Bella's Bakery: reply STOP to opt out.",
+            ])
+            guard case .replied(_, "compliance") = help else {
+                Issue.record("expected the help text, got \(help)")
+                return
+            }
+            #expect(try await bench.replyText(help, tenantID: "bakery") == "Bella's Bakery: reply STOP to opt out.")
+        }
+    }
+
     @Test func tenantsNeverSeeEachOthersCustomers() async throws {
         let other = bakeryTenant(id: "other")
         try await PipelineTestBench.with(tenants: [bakeryTenant(), other], llm: nil) { bench in

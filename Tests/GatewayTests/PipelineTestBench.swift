@@ -53,8 +53,8 @@ struct PipelineTestBench: Sendable {
 
     /// Accepts one message into the inbox and runs it through the pipeline.
     @discardableResult
-    func deliver(_ text: String, from sender: Participant, on channel: ChannelRef, id: String = UUID().uuidString, remoteAddress: String? = nil) async throws -> PipelineOutcome {
-        let message = InboundMessage(providerMessageID: id, sender: sender, threadKey: sender.channelUserID, text: text, timestamp: Date())
+    func deliver(_ text: String, from sender: Participant, on channel: ChannelRef, id: String = UUID().uuidString, remoteAddress: String? = nil, metadata: [String: String] = [:]) async throws -> PipelineOutcome {
+        let message = InboundMessage(providerMessageID: id, sender: sender, threadKey: sender.channelUserID, text: text, timestamp: Date(), metadata: metadata)
         let accepted = try await store.acceptInbound([message], on: channel, requestID: nil, remoteAddress: remoteAddress)
         guard case .accepted(let inboxID)? = accepted.first else { return .alreadyProcessed }
         // Built directly rather than claimed, so concurrent deliveries each process their own.

@@ -1,3 +1,4 @@
+import ChannelKit
 extension Pricing {
     /// The ledger entry for `segments` SMS segments sent (or received) on a channel.
     public func smsCost(tenantID: String, channelID: String?, segments: Int, reference: String? = nil) -> CostEntry {
@@ -22,5 +23,14 @@ extension Pricing {
     public func embeddingCost(tenantID: String, channelID: String?, tokens: Int, reference: String? = nil) -> CostEntry {
         CostEntry(tenantID: tenantID, channelID: channelID, kind: .embedding, quantity: Int64(max(tokens, 0)),
                   unit: "token", unitPriceNanos: embeddingTokenNanos, reference: reference)
+    }
+
+    /// The ledger entry for what a provider charges for a sent request (see ``ChannelUsage``).
+    public func cost(of usage: ChannelUsage, tenantID: String, channelID: String?, reference: String? = nil) -> CostEntry {
+        switch usage.kind {
+        case .smsSegment: smsCost(tenantID: tenantID, channelID: channelID, segments: usage.quantity, reference: reference)
+        case .email: emailCost(tenantID: tenantID, channelID: channelID, count: usage.quantity, reference: reference)
+        case .voiceMinute: voiceCost(tenantID: tenantID, channelID: channelID, durationSeconds: usage.quantity * 60, reference: reference)
+        }
     }
 }

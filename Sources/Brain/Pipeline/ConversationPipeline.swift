@@ -27,7 +27,7 @@ public struct PipelineError: Error, Hashable, Sendable, CustomStringConvertible 
 }
 
 /// The conversation pipeline, composed here and nowhere else:
-/// identify → guard → remember → answer → reply (and store, in one transaction).
+/// identify → compliance → guard → remember → answer → reply (and store, in one transaction).
 ///
 /// Each stage is a small type testable alone. Costs are recorded where they are incurred: the
 /// LLM responder settles its budget reservation in the ledger; channels' costs (SMS segments,
@@ -36,6 +36,7 @@ public struct ConversationPipeline: Sendable {
     let store: SQLiteStore
     let tenants: TenantDirectory
     let identify: IdentifyStage
+    let compliance: ComplianceStage
     let guards: GuardStage
     let remember: RememberStage
     let answer: AnswerStage
@@ -53,6 +54,7 @@ public struct ConversationPipeline: Sendable {
         self.store = store
         self.tenants = tenants
         self.identify = IdentifyStage(store: store)
+        self.compliance = ComplianceStage(store: store)
         self.guards = guards
         self.remember = remember
         self.answer = answer
@@ -76,6 +78,14 @@ public struct ConversationPipeline: Sendable {
         }
         let identified = try await identify.run(item, tenant: tenant)
         let question = item.message.text.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        if case .handled(let reason, let text) = try await compliance.check(item) {
+            let decision: AnswerDecision = text.map { .answer(ResponderAnswer(text: $0, source: "compliance", isGeneric: true)) } ?? .silent(reason: reason)
+            let processed = reply.result(for: AnswerResult(decision: decision), item: item, identified: identified)
+            let outboxID = try await store.commit(processed)
+            logger.info("compliance keyword or opt-out", metadata: ["reason": "\(reason)"])
+            return outboxID.map { .replied(outboxID: $0, source: "compliance") } ?? .silent(reason: reason)
+        }
 
         let verdict = try await guards.check(GuardInput(
             tenant: tenant, channel: item.channel, customer: identified.customer, isNewCustomer: identified.isNewCustomer,

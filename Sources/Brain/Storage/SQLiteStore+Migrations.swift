@@ -116,6 +116,7 @@ extension SQLiteStore {
         registerIdentityMigration(&migrator)
         registerGuardsAndLedgerMigration(&migrator)
         registerCursorMigration(&migrator)
+        registerOptOutMigration(&migrator)
         return migrator
     }
 }

@@ -19,6 +19,8 @@ struct OutboundDispatcher: Service {
     let signal: WorkSignal
     let settings: DispatcherSettings
     let metrics: GatewayMetrics
+    let ledger: BudgetLedger
+    let pricing: Pricing
     let logger: Logger
 
     func run() async throws {
@@ -29,7 +31,7 @@ struct OutboundDispatcher: Service {
         let sender = ReplySender(
             store: store, channels: channels, policy: RetryPolicy(settings: settings),
             client: ProviderClient(client: client, timeout: .milliseconds(settings.timeoutMilliseconds)),
-            metrics: metrics, logger: logger
+            metrics: metrics, ledger: ledger, pricing: pricing, logger: logger
         )
         await loop(sender)
         logger.info("outbound dispatcher stopped")

@@ -10,6 +10,8 @@ struct ReplySender: Sendable {
     let policy: RetryPolicy
     let client: ProviderClient
     let metrics: GatewayMetrics
+    let ledger: BudgetLedger
+    let pricing: Pricing
     let logger: Logger
 
     func deliver(_ item: OutboxItem) async {
@@ -33,6 +35,10 @@ struct ReplySender: Sendable {
             let reason = if case .disabled(let reason) = entry.state { reason } else { "switched off in the configuration" }
             logger.warning("reply held: channel disabled", metadata: ["reason": "\(reason)"])
             return try await store.retryOutbox(item, at: Date().addingTimeInterval(60), error: "channel disabled: \(reason)", countsAsAttempt: false)
+        }
+        if try await store.isOptedOut(address: item.address.recipient.channelUserID, kind: entry.ref.kind, tenantID: item.tenantID) {
+            metrics.recordDelivery(.dead)
+            return try await store.markDead(item, error: "the recipient opted out of \(entry.ref.kind.rawValue) (STOP); not sent")
         }
         var address = item.address
         if adapter.capabilities.replyWindow != nil {
@@ -61,6 +67,7 @@ struct ReplySender: Sendable {
                     return try await handleFailure(error, item: item, logger: logger)
                 }
                 try await store.recordPartSent(item, part: part, providerMessageID: receipt.providerMessageID)
+                await recordUsage(adapter.usage(of: request), item: item, logger: logger)
             case .notSent(let reason):
                 return try await handleFailure(SendFailure(isRetryable: true, reason: "not sent: \(reason)"), item: item, logger: logger)
             case .maybeSent(let reason):
@@ -92,5 +99,17 @@ struct ReplySender: Sendable {
         ])
         let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
         try await store.retryOutbox(item, at: Date().addingTimeInterval(seconds), error: failure.description)
+    }
+
+    /// Prices what the provider charges for a sent part into the tenant's ledger. A failure is
+    /// logged: the message went out, and refusing to count it must not resend it.
+    private func recordUsage(_ usage: [ChannelUsage], item: OutboxItem, logger: Logger) async {
+        guard !usage.isEmpty else { return }
+        let entries = usage.map { pricing.cost(of: $0, tenantID: item.tenantID, channelID: item.channelID, reference: item.messageID) }
+        do {
+            try await ledger.record(entries)
+        } catch {
+            logger.error("cannot record a channel cost", metadata: ["error": "\(error)"])
+        }
     }
 }
