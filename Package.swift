@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "APIChannel", targets: ["APIChannel"]),
         .library(name: "TelegramChannel", targets: ["TelegramChannel"]),
         .library(name: "MetaChannel", targets: ["MetaChannel"]),
+        .library(name: "TwilioChannel", targets: ["TwilioChannel"]),
         .library(name: "Brain", targets: ["Brain"]),
     ],
     dependencies: [
@@ -61,6 +62,13 @@ let package = Package(
             path: "Plugins/TelegramChannel",
             swiftSettings: swiftSettings
         ),
+        // SMS through Twilio (voice will share this target).
+        .target(
+            name: "TwilioChannel",
+            dependencies: ["ChannelKit"],
+            path: "Plugins/TwilioChannel",
+            swiftSettings: swiftSettings
+        ),
         // WhatsApp Cloud API and Instagram Messaging: both Meta Graph API, one signature scheme.
         .target(
             name: "MetaChannel",
@@ -86,6 +94,7 @@ let package = Package(
                 "APIChannel",
                 "TelegramChannel",
                 "MetaChannel",
+                "TwilioChannel",
                 "Brain",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -126,6 +135,11 @@ let package = Package(
         .testTarget(
             name: "TelegramChannelTests",
             dependencies: ["TelegramChannel", "ChannelKit", "ChannelKitTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TwilioChannelTests",
+            dependencies: ["TwilioChannel", "ChannelKit", "ChannelKitTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

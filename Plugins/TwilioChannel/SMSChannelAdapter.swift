@@ -93,7 +93,16 @@ public struct SMSChannelAdapter: ChannelAdapter {
         if let account = fields["AccountSid"], !account.isEmpty, account != settings.accountSid {
             return [.ignored(reason: "the webhook is for another Twilio account")]
         }
-        return try SMSWebhook.events(in: fields, now: Date())
+        return try SMSWebhook.events(in: fields, now: Date()).map(withHelpText)
+    }
+
+    /// Puts the tenant's help text on a HELP message, where the pipeline's compliance stage reads
+    /// its answer (``InboundMetadataKey/complianceReply``).
+    private func withHelpText(_ event: InboundEvent) -> InboundEvent {
+        guard case .message(var message) = event,
+              message.metadata[InboundMetadataKey.compliance] == SMSCompliance.help.rawValue else { return event }
+        message.metadata[InboundMetadataKey.complianceReply] = settings.helpText
+        return .message(message)
     }
 
     /// 200 with empty TwiML: Twilio expects TwiML, and the reply is sent later through the API.
@@ -115,6 +124,12 @@ public struct SMSChannelAdapter: ChannelAdapter {
     ///   errors permanent with Twilio's code as provider code (21610: the recipient replied STOP).
     public func parseSendResult(_ response: ProviderResponse, for request: ProviderRequest) throws(SendFailure) -> SendReceipt {
         try TwilioSendResult.receipt(of: response)
+    }
+
+    /// What a sent request is billed: its ``costSegments(for:)`` as SMS segments (none for 0).
+    public func usage(of request: ProviderRequest) -> [ChannelUsage] {
+        let segments = costSegments(for: request)
+        return segments > 0 ? [ChannelUsage(kind: .smsSegment, quantity: segments)] : []
     }
 
     /// The SMS segments a rendered request costs, for the cost ledger: the segments of its `Body`

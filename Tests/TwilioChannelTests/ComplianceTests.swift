@@ -12,6 +12,7 @@ import TwilioChannel
     func marksKeywords(body: String, compliance: String) throws {
         let message = try onlyMessage(TestAccount.adapter().parse(fields: Webhooks.sms(body)))
         #expect(message.metadata["compliance"] == compliance)
+        #expect((message.metadata["complianceReply"] != nil) == (compliance == "help"))
         #expect(message.text == body, "the text is kept as the customer wrote it")
     }
 
@@ -24,8 +25,10 @@ import TwilioChannel
     @Test func answersHelpWithTheTenantsText() throws {
         let adapter = try TestAccount.adapter(settings: ["helpText": .string("Bella's Bakery: call +1 415 555 0100.")])
         let help = try onlyMessage(adapter.parse(fields: Webhooks.sms("HELP")))
+        #expect(help.metadata["complianceReply"] == "Bella's Bakery: call +1 415 555 0100.")
         #expect(adapter.complianceReply(to: help)?.text == "Bella's Bakery: call +1 415 555 0100.")
         let stop = try onlyMessage(adapter.parse(fields: Webhooks.sms("STOP")))
+        #expect(stop.metadata["complianceReply"] == nil)
         #expect(adapter.complianceReply(to: stop) == nil)
         let ordinary = try onlyMessage(adapter.parse(fields: Webhooks.sms("Hi")))
         #expect(adapter.complianceReply(to: ordinary) == nil)

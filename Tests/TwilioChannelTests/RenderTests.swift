@@ -51,6 +51,7 @@ import TwilioChannel
         #expect(SMSSegments.count(body).segments == 2)
         #expect(body.hasSuffix("is here."))
         #expect(adapter.costSegments(for: request) == 2)
+        #expect(adapter.usage(of: request) == [ChannelUsage(kind: .smsSegment, quantity: 2)])
     }
 
     @Test func appendsQuickRepliesWhenTheyFit() throws {
@@ -89,5 +90,6 @@ import TwilioChannel
         let emoji = try Self.render(OutboundMessage(id: "r1", text: String(repeating: "🎂", count: 36)))
         #expect(adapter.costSegments(for: emoji) == 2)
         #expect(adapter.costSegments(for: ProviderRequest(url: "https://example.com")) == 0)
+        #expect(adapter.usage(of: ProviderRequest(url: "https://example.com")).isEmpty)
     }
 }

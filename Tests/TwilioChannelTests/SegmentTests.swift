@@ -11,8 +11,8 @@ import TwilioChannel
         var testDescription: String { name }
     }
 
-    static let a = { (count: Int) in String(repeating: "a", count: count) }
-    static let cjk = { (count: Int) in String(repeating: "日", count: count) }
+    static func a(_ count: Int) -> String { String(repeating: "a", count: count) }
+    static func cjk(_ count: Int) -> String { String(repeating: "日", count: count) }
 
     static let cases: [Case] = [
         Case(name: "empty", text: "", encoding: .gsm7, segments: 0, characters: 0),

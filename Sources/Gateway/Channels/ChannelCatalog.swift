@@ -2,6 +2,7 @@ import APIChannel
 import ChannelKit
 import MetaChannel
 import TelegramChannel
+import TwilioChannel
 
 /// The adapters the gateway knows, by configuration `type`. Adding a channel means adding its
 /// adapter type here; nothing else in the gateway knows any provider.
@@ -15,6 +16,7 @@ struct ChannelCatalog: Sendable {
     /// Every adapter shipped with the gateway.
     static let standard = ChannelCatalog([
         APIChannelAdapter.self, TelegramChannelAdapter.self, WhatsAppChannelAdapter.self, InstagramChannelAdapter.self,
+        SMSChannelAdapter.self,
     ])
 
     func adapterType(named type: String) -> (any ChannelAdapter.Type)? {
