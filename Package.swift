@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "TelegramChannel", targets: ["TelegramChannel"]),
         .library(name: "MetaChannel", targets: ["MetaChannel"]),
         .library(name: "TwilioChannel", targets: ["TwilioChannel"]),
+        .library(name: "EmailChannel", targets: ["EmailChannel"]),
         .library(name: "Brain", targets: ["Brain"]),
     ],
     dependencies: [
@@ -69,6 +70,13 @@ let package = Package(
             path: "Plugins/TwilioChannel",
             swiftSettings: swiftSettings
         ),
+        // Email (SendGrid): so far the reply extractor that finds what a customer wrote now.
+        .target(
+            name: "EmailChannel",
+            dependencies: ["ChannelKit"],
+            path: "Plugins/EmailChannel",
+            swiftSettings: swiftSettings
+        ),
         // WhatsApp Cloud API and Instagram Messaging: both Meta Graph API, one signature scheme.
         .target(
             name: "MetaChannel",
@@ -95,6 +103,7 @@ let package = Package(
                 "TelegramChannel",
                 "MetaChannel",
                 "TwilioChannel",
+                "EmailChannel",
                 "Brain",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -140,6 +149,11 @@ let package = Package(
         .testTarget(
             name: "TwilioChannelTests",
             dependencies: ["TwilioChannel", "ChannelKit", "ChannelKitTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EmailChannelTests",
+            dependencies: ["EmailChannel"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

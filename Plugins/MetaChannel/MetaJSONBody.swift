@@ -32,27 +32,6 @@ enum MetaJSONBody {
 
     /// Whether arrays and objects nest deeper than `limit`; brackets inside strings do not count.
     private static func nestsDeeper(than limit: Int, _ data: Data) -> Bool {
-        var depth = 0
-        var inString = false
-        var escaping = false
-        for byte in data {
-            if inString {
-                if escaping {
-                    escaping = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaping = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-            } else if byte == UInt8(ascii: "\"") {
-                inString = true
-            } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
-                depth += 1
-                if depth > limit { return true }
-            } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
-                depth -= 1
-            }
-        }
-        return false
+        JSONNesting.exceeds(limit, in: data)
     }
 }

@@ -36,32 +36,6 @@ enum TelegramPayload {
     /// Whether brackets outside strings nest deeper than ``maxNestingDepth``. The text need not
     /// be valid JSON; the decoder judges that afterwards.
     static func exceedsNesting(_ body: Data) -> Bool {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for byte in body {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-                if depth > maxNestingDepth { return true }
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-            default:
-                break
-            }
-        }
-        return false
+        JSONNesting.exceeds(maxNestingDepth, in: body)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import EmailChannel
 import Foundation
 import TwilioChannel
 
@@ -7,7 +8,7 @@ struct ToolsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tools",
         abstract: "Helpers for support staff.",
-        subcommands: [SMSSegmentsCommand.self]
+        subcommands: [SMSSegmentsCommand.self, EmailReplyCommand.self]
     )
 }
 
@@ -34,5 +35,19 @@ struct SMSSegmentsCommand: ParsableCommand {
         } else {
             print("\(encoding), \(count.segments) segment\(count.segments == 1 ? "" : "s"), \(count.characters) characters")
         }
+    }
+}
+
+/// `gateway tools email-reply < message.txt`: what the assistant reads of a plain-text email body
+/// (quoted replies, forwarded history and signatures removed).
+struct EmailReplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "email-reply",
+        abstract: "Read a plain-text email body on standard input and print the part the customer wrote now."
+    )
+
+    func run() throws {
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        print(EmailReplyExtractor.visibleReply(String(decoding: input, as: UTF8.self)))
     }
 }

@@ -1,9 +1,10 @@
 /// Measures how deeply a JSON text nests, without decoding it, so a tiny body of ten thousand
-/// `[` cannot drive a recursive decoder deep into the stack.
-enum JSONNesting {
+/// `[` cannot drive a recursive decoder deep into the stack. Every adapter that decodes a
+/// provider's JSON checks it first.
+public enum JSONNesting {
     /// Whether arrays and objects in `bytes` nest deeper than `limit`. Brackets inside strings
     /// do not count. The text need not be valid JSON; the decoder judges that afterwards.
-    static func exceeds(_ limit: Int, in bytes: some Sequence<UInt8>) -> Bool {
+    public static func exceeds(_ limit: Int, in bytes: some Sequence<UInt8>) -> Bool {
         var depth = 0
         var inString = false
         var escaped = false
