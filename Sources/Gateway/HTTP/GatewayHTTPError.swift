@@ -24,8 +24,9 @@ struct GatewayHTTPError: HTTPResponseError, CustomStringConvertible {
         GatewayHTTPError(status: .notFound, code: "unknown_channel", message: "no channel with id \"\(id)\" is configured")
     }
 
-    static func channelDisabled(_ id: String) -> GatewayHTTPError {
-        GatewayHTTPError(status: .serviceUnavailable, code: "channel_disabled", message: "channel \"\(id)\" is disabled; see the gateway's start-up warnings")
+    static func channelDisabled(_ id: String, switchedOff: Bool = false) -> GatewayHTTPError {
+        let reason = switchedOff ? "is switched off in the configuration (\"enabled\": false)" : "is disabled; see the gateway's start-up warnings"
+        return GatewayHTTPError(status: .serviceUnavailable, code: "channel_disabled", message: "channel \"\(id)\" \(reason)")
     }
 
     static func payloadTooLarge(limit: Int) -> GatewayHTTPError {

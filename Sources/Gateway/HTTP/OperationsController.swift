@@ -34,7 +34,8 @@ struct OperationsController: Sendable {
             var outbox: [String: Int]
         }
         let active = channels.activeCount
-        let channelCounts = ["active": active, "disabled": channels.all.count - active]
+        let disabled = channels.disabled.count
+        let channelCounts = ["active": active, "disabled": disabled, "off": channels.all.count - active - disabled]
         do {
             let inbox = try await store.inboxCounts()
             let outbox = try await store.outboxCounts()

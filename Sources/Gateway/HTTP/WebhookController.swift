@@ -26,7 +26,10 @@ struct WebhookController: Sendable {
     @Sendable func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let channelID = try context.parameters.require("channelId")
         guard let entry = channels[channelID] else { throw GatewayHTTPError.unknownChannel(channelID) }
-        guard let adapter = entry.adapter else { throw GatewayHTTPError.channelDisabled(channelID) }
+        guard let adapter = entry.adapter else {
+            let switchedOff = if case .switchedOff = entry.state { true } else { false }
+            throw GatewayHTTPError.channelDisabled(channelID, switchedOff: switchedOff)
+        }
 
         let body: ByteBuffer
         do {
