@@ -41,14 +41,6 @@ func buildApplication(
         )
     }
 
-    let router = Router(context: GatewayRequestContext.self)
-    router.add(middleware: RequestLogMiddleware())
-    WebhookController(
-        channels: configuration.channels, store: store, inboxSignal: inboxSignal,
-        publicURL: publicURL, maxBodyBytes: settings.maxBodyBytes, metrics: metrics
-    ).addRoutes(to: router)
-    OperationsController(store: store, channels: configuration.channels, metrics: metrics).addRoutes(to: router)
-
     let guards = GuardStage(store: store, logger: logger.with(component: "guards"))
     let pipeline = ConversationPipeline(
         store: store,
@@ -58,6 +50,14 @@ func buildApplication(
         answer: AnswerStage(knowledge: KnowledgeBaseResponder(tenants: configuration.tenants), llm: llm),
         timeBudgets: { [llmSettings = configuration.llm] kind in llmSettings?.timeBudget(for: kind) ?? .seconds(30) }
     )
+    let router = Router(context: GatewayRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    WebhookController(
+        channels: configuration.channels, store: store, inboxSignal: inboxSignal,
+        publicURL: publicURL, maxBodyBytes: settings.maxBodyBytes, metrics: metrics, pipeline: pipeline
+    ).addRoutes(to: router)
+    OperationsController(store: store, channels: configuration.channels, metrics: metrics).addRoutes(to: router)
+
     var app = Application(
         router: router,
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "omnichannel-gateway"),

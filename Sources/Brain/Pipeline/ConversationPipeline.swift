@@ -71,8 +71,9 @@ public struct ConversationPipeline: Sendable {
         )
     }
 
-    /// Processes one inbox item and commits the result in one transaction.
-    public func process(_ item: InboxItem, logger: Logger) async throws -> PipelineOutcome {
+    /// Processes one inbox item and commits the result in one transaction. `deliveredInline`
+    /// records the reply as sent, for channels whose reply travels in the webhook's response.
+    public func process(_ item: InboxItem, logger: Logger, deliveredInline: Bool = false) async throws -> PipelineOutcome {
         guard let tenant = tenants[item.channel.tenantID] else {
             throw PipelineError.unknownTenant(item.channel.tenantID)
         }
@@ -81,7 +82,8 @@ public struct ConversationPipeline: Sendable {
 
         if case .handled(let reason, let text) = try await compliance.check(item) {
             let decision: AnswerDecision = text.map { .answer(ResponderAnswer(text: $0, source: "compliance", isGeneric: true)) } ?? .silent(reason: reason)
-            let processed = reply.result(for: AnswerResult(decision: decision), item: item, identified: identified)
+            var processed = reply.result(for: AnswerResult(decision: decision), item: item, identified: identified)
+            processed.deliveredInline = deliveredInline
             let outboxID = try await store.commit(processed)
             logger.info("compliance keyword or opt-out", metadata: ["reason": "\(reason)"])
             return outboxID.map { .replied(outboxID: $0, source: "compliance") } ?? .silent(reason: reason)
@@ -93,7 +95,8 @@ public struct ConversationPipeline: Sendable {
             isCall: false, now: Date()
         ))
         if case .block(let reason, let notice) = verdict {
-            let processed = reply.result(blockedBy: reason.rawValue, notice: notice, item: item, identified: identified)
+            var processed = reply.result(blockedBy: reason.rawValue, notice: notice, item: item, identified: identified)
+            processed.deliveredInline = deliveredInline
             let noticeID = try await store.commit(processed)
             logger.notice("message blocked", metadata: ["reason": "\(reason.rawValue)", "customer.id": "\(identified.customer.id)"])
             return .blocked(reason: reason.rawValue, noticeOutboxID: noticeID)
@@ -106,7 +109,8 @@ public struct ConversationPipeline: Sendable {
             timeBudget: timeBudgets(item.channel.kind)
         )
         let answered = try await answer.decide(context)
-        let processed = reply.result(for: answered, item: item, identified: identified)
+        var processed = reply.result(for: answered, item: item, identified: identified)
+        processed.deliveredInline = deliveredInline
         let outboxID = try await store.commit(processed)
         let outcome: PipelineOutcome
         switch (answered.decision, outboxID) {

@@ -15,6 +15,9 @@ public struct ProcessedMessage: Sendable {
     /// The conversation's count of consecutive questions the assistant could not answer, when
     /// the pipeline changed it.
     public var unansweredCount: Int?
+    /// The reply travels in the webhook's own response (voice), so it is recorded as sent rather
+    /// than queued for the dispatcher.
+    public var deliveredInline = false
 
     public init(
         item: InboxItem,

@@ -5,7 +5,11 @@ import GRDB
 extension SQLiteStore {
     /// Stores an inbound message unless the channel already delivered the same provider id.
     /// Returns before the pipeline runs: this is what the provider's 2xx waits for.
-    public func acceptInbound(_ messages: [InboundMessage], on channel: ChannelRef, requestID: String?, remoteAddress: String? = nil) async throws -> [InboxAcceptance] {
+    ///
+    /// `claimed` stores new rows as already `processing`, for a caller that runs the pipeline
+    /// itself within the request (channels whose reply travels in the webhook's response); the
+    /// worker never takes them, and a restart hands any left over to the worker.
+    public func acceptInbound(_ messages: [InboundMessage], on channel: ChannelRef, requestID: String?, remoteAddress: String? = nil, claimed: Bool = false) async throws -> [InboxAcceptance] {
         let encoder = JSONEncoder()
         let payloads = try messages.map { try encoder.encode($0) }
         let now = Self.now()
@@ -15,12 +19,12 @@ extension SQLiteStore {
                 try db.executeCached(
                     sql: """
                         INSERT INTO inbox (tenant_id, channel_id, channel_kind, provider_message_id, payload, request_id,
-                                           remote_address, status, next_attempt_at, received_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+                                           remote_address, status, attempts, next_attempt_at, received_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (channel_id, provider_message_id) DO NOTHING
                         """,
                     arguments: [channel.tenantID, channel.channelID, channel.kind.rawValue, message.providerMessageID,
-                                payload, requestID, remoteAddress, now, now]
+                                payload, requestID, remoteAddress, claimed ? "processing" : "pending", claimed ? 1 : 0, now, now]
                 )
                 results.append(db.changesCount == 1 ? .accepted(id: db.lastInsertedRowID) : .duplicate)
             }

@@ -187,4 +187,21 @@ extension SQLiteStore {
             )
         }
     }
+
+    /// The reply the pipeline made to an inbound message (by the provider's id), if any: a
+    /// provider retrying a webhook whose answer was the reply gets the same answer again.
+    public func reply(toInbound providerMessageID: String, channelID: String, tenantID: String) async throws -> OutboundMessage? {
+        let payload = try await pool.read { db in
+            try Data.fetchOneCached(
+                db,
+                sql: """
+                    SELECT reply FROM outbox
+                    WHERE tenant_id = ? AND channel_id = ? AND json_extract(CAST(address AS TEXT), '$.inReplyTo') = ?
+                    ORDER BY id DESC LIMIT 1
+                    """,
+                arguments: [tenantID, channelID, providerMessageID]
+            )
+        }
+        return try payload.map { try JSONDecoder().decode(OutboundMessage.self, from: $0) }
+    }
 }

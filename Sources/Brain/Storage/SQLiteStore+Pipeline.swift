@@ -42,18 +42,20 @@ extension SQLiteStore {
                     sql: """
                         INSERT INTO messages (id, tenant_id, conversation_id, customer_id, channel_id, direction, author, text,
                                               answer_source, delivery_status, created_at)
-                        VALUES (?, ?, ?, ?, ?, 'outbound', ?, ?, ?, 'queued', ?)
+                        VALUES (?, ?, ?, ?, ?, 'outbound', ?, ?, ?, ?, ?)
                         """,
                     arguments: [reply.message.id, tenantID, processed.conversation.id, processed.customerID,
-                                item.channel.channelID, reply.author.rawValue, reply.message.text, reply.source, now]
+                                item.channel.channelID, reply.author.rawValue, reply.message.text, reply.source,
+                                processed.deliveredInline ? "sent" : "queued", now]
                 )
                 try db.executeCached(
                     sql: """
                         INSERT INTO outbox (tenant_id, channel_id, message_id, reply, address, status, next_attempt_at,
                                             created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [tenantID, item.channel.channelID, reply.message.id, replyPayload, addressPayload, now, now, now]
+                    arguments: [tenantID, item.channel.channelID, reply.message.id, replyPayload, addressPayload,
+                                processed.deliveredInline ? "sent" : "pending", now, now, now]
                 )
                 outboxID = db.lastInsertedRowID
             }

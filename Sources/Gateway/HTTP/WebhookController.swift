@@ -15,6 +15,8 @@ struct WebhookController: Sendable {
     let publicURL: String
     let maxBodyBytes: Int
     let metrics: GatewayMetrics
+    /// Runs inside the request for channels whose reply travels in the webhook's response.
+    let pipeline: ConversationPipeline
 
     func addRoutes(to router: Router<GatewayRequestContext>) {
         for path in ["/webhooks/{channelId}", "/webhooks/{channelId}/**"] {
@@ -49,6 +51,9 @@ struct WebhookController: Sendable {
             }
             try adapter.verify(webhook)
             let events = try adapter.parse(webhook)
+            if adapter.capabilities.deliveryMode == .webhookReply {
+                return try await answerInline(events, adapter: adapter, request: webhook, requestID: context.requestID, logger: logger)
+            }
             let (accepted, duplicates) = try await store(events, channel: entry.ref, request: webhook, requestID: context.requestID, logger: logger)
             return Self.response(adapter.acknowledgement(for: webhook, accepted: accepted, duplicates: duplicates))
         } catch {
@@ -59,7 +64,7 @@ struct WebhookController: Sendable {
     }
 
     /// Stores messages (deduped) and applies receipts; returns how many messages were new.
-    private func store(_ events: [InboundEvent], channel: ChannelRef, request: WebhookRequest, requestID: String, logger: Logger) async throws(WebhookError) -> (Int, Int) {
+    func store(_ events: [InboundEvent], channel: ChannelRef, request: WebhookRequest, requestID: String, logger: Logger) async throws(WebhookError) -> (Int, Int) {
         var messages: [InboundMessage] = []
         for event in events {
             switch event {
