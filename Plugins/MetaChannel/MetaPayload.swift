@@ -5,30 +5,9 @@ import ChannelKit
 ///
 /// JSON `null` reads as absent, and so does an empty string in an optional field. Fields it is not
 /// asked about are ignored, so Meta can add fields without breaking the adapter.
-struct MetaPayload {
-    /// The object's members.
-    let fields: [String: JSONValue]
-    /// The object's path from the root: empty for the body itself.
-    let path: String
+typealias MetaPayload = JSONPayloadObject
 
-    init(_ fields: [String: JSONValue], path: String) {
-        self.fields = fields
-        self.path = path
-    }
-
-    /// The path of one of this object's members, as error messages show it.
-    func path(of key: String) -> String {
-        path.isEmpty ? key : "\(path).\(key)"
-    }
-
-    /// A member's value; nil when absent or `null`.
-    func value(_ key: String) -> JSONValue? {
-        switch fields[key] {
-        case nil, .null?: nil
-        case let value?: value
-        }
-    }
-
+extension JSONPayloadObject {
     /// An optional string member; nil when absent, `null` or empty.
     func string(_ key: String) throws(WebhookError) -> String? {
         switch value(key) {
@@ -138,10 +117,5 @@ struct MetaPayload {
             throw WebhookError.malformed("\"\(path(of: key))\" must be an array of objects, but it is missing")
         }
         return try objects(key)
-    }
-
-    /// The error for a member of the wrong JSON type.
-    func mistyped(_ key: String, expected: String, found: JSONValue) -> WebhookError {
-        WebhookError.malformed("\"\(path(of: key))\" must be \(expected), found \(found.typeName)")
     }
 }

@@ -5,30 +5,9 @@ import ChannelKit
 ///
 /// JSON `null` reads as absent. Fields it is not asked about are ignored, so newer Bot API fields
 /// never break parsing.
-struct TelegramObject {
-    /// The object's members.
-    let fields: [String: JSONValue]
-    /// The object's path from the update: empty for the update itself.
-    let path: String
+typealias TelegramObject = JSONPayloadObject
 
-    init(_ fields: [String: JSONValue], path: String) {
-        self.fields = fields
-        self.path = path
-    }
-
-    /// The path of one of this object's members, as error messages show it.
-    func path(of key: String) -> String {
-        path.isEmpty ? key : "\(path).\(key)"
-    }
-
-    /// A member's value; nil when absent or `null`.
-    func value(_ key: String) -> JSONValue? {
-        switch fields[key] {
-        case nil, .null?: nil
-        case let value?: value
-        }
-    }
-
+extension JSONPayloadObject {
     /// Whether the member is present and not `null`.
     func has(_ key: String) -> Bool {
         value(key) != nil
@@ -128,15 +107,5 @@ struct TelegramObject {
         case let other?:
             throw mistyped(key, expected: "an array of objects", found: other)
         }
-    }
-
-    /// The error for a required member that is absent.
-    func missing(_ key: String, expected: String) -> WebhookError {
-        WebhookError.malformed("\"\(path(of: key))\" must be \(expected), but it is missing")
-    }
-
-    /// The error for a member of the wrong JSON type.
-    func mistyped(_ key: String, expected: String, found: JSONValue) -> WebhookError {
-        WebhookError.malformed("\"\(path(of: key))\" must be \(expected), found \(found.typeName)")
     }
 }
