@@ -28,10 +28,11 @@ struct ChannelPoller: Service {
         logger.info("polling for updates", metadata: ["cursor": "\(cursor ?? "none")"])
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let request = adapter.pollRequest(after: cursor, timeout: longPoll)
-            let result: ProviderCallResult? = try? await cancelWhenGracefulShutdown {
+            // On graceful shutdown the poll is cancelled; the loop then ends.
+            let result = await cancelWhenGracefulShutdown {
                 await ProviderClient(client: client, timeout: longPoll + .seconds(10)).send(request)
             }
-            guard let result else { break }
+            if Task.isShuttingDownGracefully { break }
             do {
                 let poll = try outcome(of: result)
                 try await accept(poll.events)

@@ -35,7 +35,7 @@ struct InboundWorker: Service {
                 continue
             }
             if items.isEmpty {
-                try? await cancelWhenGracefulShutdown {
+                await cancelWhenGracefulShutdown {
                     await signal.wait(timeout: .milliseconds(settings.pollIntervalMilliseconds))
                 }
                 continue

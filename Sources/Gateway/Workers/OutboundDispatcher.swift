@@ -49,7 +49,7 @@ struct OutboundDispatcher: Service {
             }
             if items.isEmpty {
                 let wait = await nextWait()
-                try? await cancelWhenGracefulShutdown { await signal.wait(timeout: wait) }
+                await cancelWhenGracefulShutdown { await signal.wait(timeout: wait) }
                 continue
             }
             await withTaskGroup(of: Void.self) { group in
