@@ -63,14 +63,14 @@ let package = Package(
             path: "Plugins/TelegramChannel",
             swiftSettings: swiftSettings
         ),
-        // SMS through Twilio (voice will share this target).
+        // SMS and voice through Twilio: one signature scheme, two adapters.
         .target(
             name: "TwilioChannel",
             dependencies: ["ChannelKit"],
             path: "Plugins/TwilioChannel",
             swiftSettings: swiftSettings
         ),
-        // Email (SendGrid): so far the reply extractor that finds what a customer wrote now.
+        // Email through SendGrid: Inbound Parse (multipart or raw MIME), v3 mail send, signed events.
         .target(
             name: "EmailChannel",
             dependencies: ["ChannelKit"],
@@ -84,11 +84,14 @@ let package = Package(
             path: "Plugins/MetaChannel",
             swiftSettings: swiftSettings
         ),
+        // OpenBLAS (Debian libopenblas-dev): the matrix products of the native MiniLM embedder.
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
         // The conversation pipeline and storage. Knows no provider's wire format.
         .target(
             name: "Brain",
             dependencies: [
                 "ChannelKit",
+                "CBLAS",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -153,7 +156,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EmailChannelTests",
-            dependencies: ["EmailChannel"],
+            dependencies: ["EmailChannel", "ChannelKit", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -168,6 +171,7 @@ let package = Package(
                 "ChannelKit",
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -26,6 +26,9 @@ public protocol ChannelAdapter: Sendable {
     var ref: ChannelRef { get }
     /// What the channel can carry and how replies are delivered.
     var capabilities: ChannelCapabilities { get }
+    /// The largest webhook body the channel accepts, in bytes (an email with attachments); nil
+    /// for the gateway's own limit (`gateway.maxBodyBytes`). Larger bodies get 413.
+    var maxRequestBytes: Int? { get }
 
     /// Answers a provider's set-up challenge (Meta's `hub.challenge`), or returns nil when the
     /// request is not one. Called before ``verify(_:)``; throws when the challenge's token is wrong.
@@ -62,6 +65,7 @@ extension ChannelAdapter {
     public static var kind: ChannelKind { ChannelKind(rawValue: type) ?? .api }
 
     public func handshake(_ request: WebhookRequest) throws(WebhookError) -> WebhookResponse? { nil }
+    public var maxRequestBytes: Int? { nil }
 
     public func acceptedRequests(for message: InboundMessage) -> [ProviderRequest] { [] }
 

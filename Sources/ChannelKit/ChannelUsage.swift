@@ -14,11 +14,3 @@ public struct ChannelUsage: Sendable, Hashable {
         self.quantity = quantity
     }
 }
-
-/// Keys of ``InboundMessage/metadata`` the pipeline acts on, whatever the channel.
-public enum InboundMetadataKey {
-    /// `stop`, `start` or `help`: the customer's messaging-compliance keyword (SMS STOP/START/HELP).
-    public static let compliance = "compliance"
-    /// The text to answer a `help` keyword with (the channel's configured help text).
-    public static let complianceReply = "complianceReply"
-}

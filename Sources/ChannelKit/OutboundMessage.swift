@@ -22,11 +22,35 @@ public struct OutboundMessage: Hashable, Codable, Sendable {
     public var quickReplies: [QuickReply]
     /// Media to send along, where the channel can.
     public var attachments: [Attachment]
+    /// What the reply does to the conversation; a call ends or is transferred accordingly.
+    public var intent: ReplyIntent
 
-    public init(id: String, text: String, quickReplies: [QuickReply] = [], attachments: [Attachment] = []) {
+    public init(
+        id: String, text: String, quickReplies: [QuickReply] = [], attachments: [Attachment] = [],
+        intent: ReplyIntent = .answer
+    ) {
         self.id = id
         self.text = text
         self.quickReplies = quickReplies
         self.attachments = attachments
+        self.intent = intent
+    }
+}
+
+extension OutboundMessage {
+    private enum CodingKeys: String, CodingKey {
+        case id, text, quickReplies, attachments, intent
+    }
+
+    /// Decodes replies stored before `intent` existed too (they were answers).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id),
+            text: try container.decode(String.self, forKey: .text),
+            quickReplies: try container.decodeIfPresent([QuickReply].self, forKey: .quickReplies) ?? [],
+            attachments: try container.decodeIfPresent([Attachment].self, forKey: .attachments) ?? [],
+            intent: try container.decodeIfPresent(ReplyIntent.self, forKey: .intent) ?? .answer
+        )
     }
 }

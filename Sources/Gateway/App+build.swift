@@ -52,9 +52,10 @@ func buildApplication(
     )
     let router = Router(context: GatewayRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
+    let reports = ProviderReports(store: store, ledger: ledger, pricing: configuration.pricing)
     WebhookController(
         channels: configuration.channels, store: store, inboxSignal: inboxSignal,
-        publicURL: publicURL, maxBodyBytes: settings.maxBodyBytes, metrics: metrics, pipeline: pipeline
+        publicURL: publicURL, maxBodyBytes: settings.maxBodyBytes, metrics: metrics, reports: reports, pipeline: pipeline
     ).addRoutes(to: router)
     OperationsController(store: store, channels: configuration.channels, metrics: metrics).addRoutes(to: router)
 
@@ -81,7 +82,7 @@ func buildApplication(
     for entry in configuration.channels.all {
         guard let adapter = entry.adapter as? any PollingChannelAdapter, adapter.pollsForUpdates else { continue }
         app.addServices(ChannelPoller(
-            adapter: adapter, store: store, client: http.client, inboxSignal: inboxSignal, metrics: metrics,
+            adapter: adapter, store: store, client: http.client, inboxSignal: inboxSignal, reports: reports, metrics: metrics,
             logger: logger.with(component: "poller").with(channel: entry.ref.channelID)
         ))
     }

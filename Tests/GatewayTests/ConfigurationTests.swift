@@ -67,7 +67,7 @@ import Testing
 
     @Test func anUnknownChannelTypeListsTheKnownOnes() {
         let found = errors(tenant(channels: #"[{"id": "c1", "type": "carrier-pigeon"}]"#))
-        #expect(found.contains("channels.json: tenants[0].channels[0].type: unknown channel type \"carrier-pigeon\" (known: api, instagram, sms, telegram, whatsapp)"))
+        #expect(found.contains("channels.json: tenants[0].channels[0].type: unknown channel type \"carrier-pigeon\" (known: api, email, instagram, sms, telegram, voice, whatsapp)"))
     }
 
     @Test func aMissingSecretDisablesOnlyThatChannel() throws {

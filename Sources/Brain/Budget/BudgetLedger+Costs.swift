@@ -34,7 +34,18 @@ extension BudgetLedger {
     /// one transaction, then records an alert for each threshold crossed. They count against the
     /// budget but are never refused: the message was already sent.
     public func record(_ entries: [CostEntry]) async throws {
-        guard !entries.isEmpty else { return }
+        _ = try await record(entries, once: false)
+    }
+
+    /// Records a provider's usage report (a call's minutes) unless the tenant's ledger already
+    /// holds an entry with the same reference (the provider retried its callback); returns
+    /// whether it was recorded. Every entry should carry that reference.
+    public func recordOnce(_ entries: [CostEntry]) async throws -> Bool {
+        try await record(entries, once: true)
+    }
+
+    private func record(_ entries: [CostEntry], once: Bool) async throws -> Bool {
+        guard !entries.isEmpty else { return false }
         let rows = try entries.map { try LedgerRow(validating: $0) }
         var budgets: [(String, TenantBudget)] = []
         for tenantID in entries.map(\.tenantID) where !budgets.contains(where: { $0.0 == tenantID }) {
@@ -44,15 +55,19 @@ extension BudgetLedger {
         let nowMS = date.milliseconds
         let month = LedgerMonth.key(for: date)
         let checked = budgets
-        let alerts = try await store.pool.write { db -> [BudgetAlert] in
+        let (recorded, alerts) = try await store.pool.write { db -> (Bool, [BudgetAlert]) in
+            if once, try rows.contains(where: { try LedgerSQL.hasReference(db, of: $0.entry) }) {
+                return (false, [])
+            }
             try LedgerSQL.insert(db, rows, month: month, createdAt: nowMS)
             var alerts: [BudgetAlert] = []
             for (tenantID, budget) in checked {
                 alerts += try LedgerSQL.recordAlerts(db, tenantID: tenantID, month: month, budget: budget, createdAt: nowMS)
             }
-            return alerts
+            return (true, alerts)
         }
         log(alerts)
+        return recorded
     }
 
     /// Logs each newly crossed threshold: a warning below 100 %, an error at 100 % and above.

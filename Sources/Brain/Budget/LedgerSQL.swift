@@ -48,6 +48,16 @@ enum LedgerSQL {
         return db.changesCount == 1
     }
 
+    /// Whether the entry's tenant already has a ledger entry of the same kind and reference.
+    static func hasReference(_ db: Database, of entry: CostEntry) throws -> Bool {
+        guard let reference = entry.reference else { return false }
+        return try Bool.fetchOneCached(
+            db,
+            sql: "SELECT 1 FROM cost_ledger WHERE tenant_id = ? AND reference = ? AND kind = ? LIMIT 1",
+            arguments: [entry.tenantID, reference, entry.kind.rawValue]
+        ) ?? false
+    }
+
     static func insert(_ db: Database, _ rows: [LedgerRow], month: String, createdAt: Int64) throws {
         for row in rows {
             let entry = row.entry

@@ -52,7 +52,8 @@ struct GuardEvaluation: Sendable {
         let daily = try GuardSQL.increment(
             db, tenantID: tenantID, key: "\(input.isCall ? "calls" : "messages"):\(customerID)", windowStart: today
         )
-        let dailyLimit = Self.scaled(input.isCall ? limits.customerDailyCalls : limits.customerDailyMessages, by: multiplier)
+        // A caller's number is always proven, so trust would multiply every call cap: calls are not scaled.
+        let dailyLimit = input.isCall ? limits.customerDailyCalls : Self.scaled(limits.customerDailyMessages, by: multiplier)
         if reason == nil, daily > dailyLimit {
             reason = input.isCall ? .callCap : .dailyCap
             detail = "daily \(daily) > \(dailyLimit)"

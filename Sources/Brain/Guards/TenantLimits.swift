@@ -1,11 +1,12 @@
 /// Per-tenant limits, enforced by ``GuardStage``.
 ///
-/// Daily caps and the per-IP limit are multiplied by the customer's ``TrustLevel``
+/// Daily message caps and the per-IP limit are multiplied by the customer's ``TrustLevel``
 /// (``trustMultipliers``): a verified customer gets four times the cap by default.
 public struct TenantLimits: Sendable, Hashable {
     /// Messages one customer may send per UTC day (× trust multiplier).
     public var customerDailyMessages: Int
-    /// Voice calls one customer may start per UTC day (× trust multiplier).
+    /// Voice calls one customer may start per UTC day (not scaled by trust: every caller's
+    /// number is proven by the phone network).
     public var customerDailyCalls: Int
     /// Messages per minute from one IP address by senders not yet known (× trust multiplier).
     public var unknownSenderPerIPPerMinute: Int

@@ -32,7 +32,16 @@ public struct ComplianceStage: Sendable {
         case "help":
             return .handled(reason: "asked for help", reply: item.message.metadata[InboundMetadataKey.complianceReply])
         default:
-            guard try await store.isOptedOut(address: address, kind: channel.kind, tenantID: channel.tenantID) else { return .proceed }
+            switch try await store.optOutReason(address: address, kind: channel.kind, tenantID: channel.tenantID) {
+            case nil:
+                return .proceed
+            case SQLiteStore.undeliverableReason:
+                // The address just wrote to us, so it works again: a bounce no longer holds.
+                _ = try await store.clearUndeliverable(address: address, kind: channel.kind, tenantID: channel.tenantID)
+                return .proceed
+            default:
+                break
+            }
             return .handled(reason: "the customer opted out of this channel", reply: nil)
         }
     }

@@ -27,7 +27,8 @@ public struct PipelineError: Error, Hashable, Sendable, CustomStringConvertible 
 }
 
 /// The conversation pipeline, composed here and nowhere else:
-/// identify → compliance → guard → remember → answer → reply (and store, in one transaction).
+/// identify → compliance → (call start, farewell) → guard → remember → answer → reply (and store, in
+/// one transaction).
 ///
 /// Each stage is a small type testable alone. Costs are recorded where they are incurred: the
 /// LLM responder settles its budget reservation in the ledger; channels' costs (SMS segments,
@@ -87,6 +88,13 @@ public struct ConversationPipeline: Sendable {
             let outboxID = try await store.commit(processed)
             logger.info("compliance keyword or opt-out", metadata: ["reason": "\(reason)"])
             return outboxID.map { .replied(outboxID: $0, source: "compliance") } ?? .silent(reason: reason)
+        }
+
+        if item.message.metadata[InboundMetadataKey.callStarted] == "true" {
+            return try await startCall(item, tenant: tenant, identified: identified, deliveredInline: deliveredInline, logger: logger)
+        }
+        if let farewell = item.message.metadata[InboundMetadataKey.closingReply], !identified.conversation.status.isHumanOwned {
+            return try await close(item, farewell: farewell, identified: identified, deliveredInline: deliveredInline)
         }
 
         let verdict = try await guards.check(GuardInput(

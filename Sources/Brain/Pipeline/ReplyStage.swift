@@ -14,10 +14,11 @@ public struct ReplyStage: Sendable {
         )
         switch answer.decision {
         case .answer(let response):
-            processed.reply = reply(response.text, to: item, author: .assistant, source: response.source)
+            let intent: ReplyIntent = response.source == Self.closingSource ? .closing : .answer
+            processed.reply = reply(response.text, to: item, author: .assistant, source: response.source, intent: intent)
         case .handoff(let text, _):
             processed.newStatus = .waiting
-            processed.reply = reply(text, to: item, author: .system, source: "handoff")
+            processed.reply = reply(text, to: item, author: .system, source: "handoff", intent: .handoff)
         case .silent:
             break
         }
@@ -31,15 +32,21 @@ public struct ReplyStage: Sendable {
             item: item, customerID: identified.customer.id, conversation: identified.conversation, blockedReason: reason
         )
         if let notice, !identified.conversation.status.isHumanOwned {
-            processed.reply = reply(notice, to: item, author: .system, source: "guard:\(reason)")
+            processed.reply = reply(notice, to: item, author: .system, source: "guard:\(reason)", intent: .notice)
         }
         return processed
     }
 
-    private func reply(_ text: String, to item: InboxItem, author: MessageRecord.Author, source: String) -> PlannedReply {
+    /// The answer source of a farewell the channel scripted (``InboundMetadataKey/closingReply``).
+    public static let closingSource = "closing"
+
+    private func reply(_ text: String, to item: InboxItem, author: MessageRecord.Author, source: String, intent: ReplyIntent) -> PlannedReply {
         PlannedReply(
-            message: OutboundMessage(id: Self.newMessageID(), text: text),
-            address: ConversationAddress(recipient: item.message.sender, threadKey: item.message.threadKey, inReplyTo: item.message.providerMessageID),
+            message: OutboundMessage(id: Self.newMessageID(), text: text, intent: intent),
+            address: ConversationAddress(
+                recipient: item.message.sender, threadKey: item.message.threadKey, inReplyTo: item.message.providerMessageID,
+                context: item.message.metadata
+            ),
             author: author,
             source: source
         )

@@ -117,6 +117,7 @@ extension SQLiteStore {
         registerGuardsAndLedgerMigration(&migrator)
         registerCursorMigration(&migrator)
         registerOptOutMigration(&migrator)
+        registerUndeliverableMigration(&migrator)
         return migrator
     }
 }

@@ -1,5 +1,6 @@
 import APIChannel
 import ChannelKit
+import EmailChannel
 import MetaChannel
 import TelegramChannel
 import TwilioChannel
@@ -16,7 +17,7 @@ struct ChannelCatalog: Sendable {
     /// Every adapter shipped with the gateway.
     static let standard = ChannelCatalog([
         APIChannelAdapter.self, TelegramChannelAdapter.self, WhatsAppChannelAdapter.self, InstagramChannelAdapter.self,
-        SMSChannelAdapter.self,
+        SMSChannelAdapter.self, VoiceChannelAdapter.self, SendGridEmailAdapter.self,
     ])
 
     func adapterType(named type: String) -> (any ChannelAdapter.Type)? {

@@ -28,7 +28,9 @@ extension WebhookController {
         guard let (outbound, message) = reply else {
             return Self.response(adapter.acknowledgement(for: request, accepted: messages.count, duplicates: 0))
         }
-        let address = ConversationAddress(recipient: message.sender, threadKey: message.threadKey, inReplyTo: message.providerMessageID)
+        let address = ConversationAddress(
+            recipient: message.sender, threadKey: message.threadKey, inReplyTo: message.providerMessageID, context: message.metadata
+        )
         do {
             if case .webhookReply(let response) = try adapter.render(outbound, for: address) {
                 return Self.response(response)

@@ -15,6 +15,8 @@ struct WebhookController: Sendable {
     let publicURL: String
     let maxBodyBytes: Int
     let metrics: GatewayMetrics
+    /// Receipts, billed usage and undeliverable addresses.
+    let reports: ProviderReports
     /// Runs inside the request for channels whose reply travels in the webhook's response.
     let pipeline: ConversationPipeline
 
@@ -35,10 +37,10 @@ struct WebhookController: Sendable {
 
         let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: maxBodyBytes)
+            body = try await request.body.collect(upTo: adapter.maxRequestBytes ?? maxBodyBytes)
         } catch is NIOTooManyBytesError {
             metrics.recordWebhook(.refused)
-            throw GatewayHTTPError.payloadTooLarge(limit: maxBodyBytes)
+            throw GatewayHTTPError.payloadTooLarge(limit: adapter.maxRequestBytes ?? maxBodyBytes)
         }
         let webhook = webhookRequest(request, context: context, channelID: channelID, body: body)
         var logger = context.logger
@@ -63,24 +65,15 @@ struct WebhookController: Sendable {
         }
     }
 
-    /// Stores messages (deduped) and applies receipts; returns how many messages were new.
+    /// Stores messages (deduped) and applies the provider's other reports; returns how many
+    /// messages were new and how many were duplicates.
     func store(_ events: [InboundEvent], channel: ChannelRef, request: WebhookRequest, requestID: String, logger: Logger) async throws(WebhookError) -> (Int, Int) {
-        var messages: [InboundMessage] = []
-        for event in events {
-            switch event {
-            case .message(let message):
-                messages.append(message)
-            case .receipt(let receipt):
-                do {
-                    let matched = try await store.applyReceipt(receipt, on: channel)
-                    if !matched { logger.debug("receipt for an unknown message", metadata: ["provider.id": "\(receipt.providerMessageID)"]) }
-                } catch {
-                    logger.error("cannot store a receipt", metadata: ["error": "\(error)"])
-                    throw WebhookError(status: 503, code: "storage_unavailable", message: "the receipt could not be stored; retry later")
-                }
-            case .ignored(let reason):
-                logger.info("webhook event ignored", metadata: ["reason": "\(reason)"])
-            }
+        let messages: [InboundMessage]
+        do {
+            messages = try await reports.apply(events, channel: channel, logger: logger)
+        } catch {
+            logger.error("cannot store a provider report", metadata: ["error": "\(error)"])
+            throw WebhookError(status: 503, code: "storage_unavailable", message: "the report could not be stored; retry later")
         }
         guard !messages.isEmpty else { return (0, 0) }
         let results: [InboxAcceptance]

@@ -16,6 +16,7 @@ struct ChannelPoller: Service {
     let store: SQLiteStore
     let client: HTTPClient
     let inboxSignal: WorkSignal
+    let reports: ProviderReports
     let metrics: GatewayMetrics
     let logger: Logger
     /// How long the provider holds a poll open when there is nothing new.
@@ -61,16 +62,9 @@ struct ChannelPoller: Service {
         }
     }
 
-    /// Stores messages (deduped) and applies receipts, before the cursor moves past them.
+    /// Stores messages (deduped) and applies the provider's other reports, before the cursor moves past them.
     private func accept(_ events: [InboundEvent]) async throws {
-        var messages: [InboundMessage] = []
-        for event in events {
-            switch event {
-            case .message(let message): messages.append(message)
-            case .receipt(let receipt): try await store.applyReceipt(receipt, on: adapter.ref)
-            case .ignored(let reason): logger.info("update ignored", metadata: ["reason": "\(reason)"])
-            }
-        }
+        let messages = try await reports.apply(events, channel: adapter.ref, logger: logger)
         guard !messages.isEmpty else { return }
         let results = try await store.acceptInbound(messages, on: adapter.ref, requestID: nil)
         let accepted = results.count { if case .accepted = $0 { true } else { false } }
