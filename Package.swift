@@ -95,7 +95,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings
+            // Optimized in debug builds too: the embedder's and the vector index's loops run
+            // 10–50× slower unoptimized, which would make every test that embeds crawl.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // The executable: config, HTTP routes, inbound worker, outbound dispatcher.
         .executableTarget(
@@ -128,6 +130,28 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/PipelineBench",
+            swiftSettings: swiftSettings
+        ),
+        // The native embedder's speed against the SGEMM limit: `swift run -c release EmbedBench`.
+        .executableTarget(
+            name: "EmbedBench",
+            dependencies: ["Brain"],
+            path: "Benchmarks/EmbedBench",
+            swiftSettings: swiftSettings
+        ),
+        // Exact and HNSW vector search at 10k…1M vectors: `swift run -c release IndexBench`.
+        .executableTarget(
+            name: "IndexBench",
+            dependencies: ["Brain"],
+            path: "Benchmarks/IndexBench",
+            swiftSettings: swiftSettings
+        ),
+        // The semantic cache's precision and hit rate on labelled pairs: `swift run -c release CacheCalibration`.
+        .executableTarget(
+            name: "CacheCalibration",
+            dependencies: ["Brain"],
+            path: "Benchmarks/CacheCalibration",
+            exclude: ["pairs.tsv"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Brain
+import Foundation
 import ChannelKit
 import Hummingbird
 import Logging
@@ -41,13 +42,29 @@ func buildApplication(
         )
     }
 
+    let embedder = EmbedderFactory.make(configuration.semantic, transport: HTTPLLMTransport(client: http.client), logger: logger.with(component: "semantic"))
+    let memory = configuration.semantic.memoryEnabled
+        ? SemanticMemory(store: store, embedder: embedder, logger: logger.with(component: "memory")) : nil
+
+    let cache = configuration.semantic.cacheEnabled
+        ? SemanticAnswerCache(
+            store: store, embedder: embedder, timeToLive: TimeInterval(configuration.semantic.cacheTTLHours) * 3600,
+            logger: logger.with(component: "cache")
+        ) : nil
+    if let cache {
+        let (restored, knowledge) = try await cache.load(tenants: configuration.tenants)
+        logger.info("semantic cache ready", metadata: ["answers.restored": "\(restored)", "knowledge.entries": "\(knowledge)"])
+    }
+
     let guards = GuardStage(store: store, logger: logger.with(component: "guards"))
     let pipeline = ConversationPipeline(
         store: store,
         tenants: configuration.tenants,
         guards: guards,
-        remember: RememberStage(store: store),
-        answer: AnswerStage(knowledge: KnowledgeBaseResponder(tenants: configuration.tenants), llm: llm),
+        remember: RememberStage(store: store, retriever: memory ?? NoMemory()),
+        answer: AnswerStage(
+            knowledge: KnowledgeBaseResponder(tenants: configuration.tenants), llm: llm, cache: cache, logger: logger.with(component: "answer")
+        ),
         timeBudgets: { [llmSettings = configuration.llm] kind in llmSettings?.timeBudget(for: kind) ?? .seconds(30) }
     )
     let router = Router(context: GatewayRequestContext.self)
@@ -79,6 +96,12 @@ func buildApplication(
         ),
         GuardMaintenance(guards: guards, tenants: configuration.tenants, interval: .seconds(6 * 3600), logger: logger.with(component: "maintenance"))
     )
+    if let memory {
+        app.addServices(MemoryIndexer(
+            memory: memory, batchSize: configuration.semantic.memoryBatchSize, idleInterval: .milliseconds(250),
+            logger: logger.with(component: "memory")
+        ))
+    }
     for entry in configuration.channels.all {
         guard let adapter = entry.adapter as? any PollingChannelAdapter, adapter.pollsForUpdates else { continue }
         app.addServices(ChannelPoller(

@@ -49,12 +49,18 @@ func temporaryDatabasePath() -> String {
 }
 
 /// Runs a gateway on 127.0.0.1 (a free port) with real services for the duration of `body`.
+///
+/// The semantic layer runs on the lexical embedder unless `embedder` says otherwise: most tests
+/// are about other things, and the MiniLM model's CPU time would only slow them down.
 func withGateway<T: Sendable>(
     _ configuration: GatewayConfiguration,
     databasePath: String,
+    embedder: SemanticSettings.EmbedderChoice = .lexical,
     logger: Logger = Logger(label: "gateway-test", factory: { _ in SwiftLogNoOpLogHandler() }),
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
 ) async throws -> T {
+    var configuration = configuration
+    configuration.semantic.embedder = embedder
     var options = GatewayOptions()
     options.port = 0
     options.databasePath = databasePath

@@ -1,15 +1,17 @@
-/// Finds older things a customer said that bear on a question. The semantic layer provides the
-/// real one (embeddings and a vector index); until then nothing is recalled.
+/// Finds older things a customer said that bear on a question: ``SemanticMemory`` (embeddings
+/// and a per-tenant vector index), or ``NoMemory``.
 public protocol MemoryRetriever: Sendable {
-    /// Up to `limit` earlier statements of the customer, closest to `question` first.
-    func memories(for question: String, customer: CustomerRecord, limit: Int) async throws -> [String]
+    /// Up to `limit` earlier messages of the customer (every channel, this tenant only), closest
+    /// to `question` first, leaving out the messages with ids in `excluding` (the recent history
+    /// the assistant sees anyway).
+    func memories(for question: String, customer: CustomerRecord, excluding: Set<String>, limit: Int) async throws -> [String]
 }
 
 /// Recalls nothing: the retriever used when no semantic memory is configured.
 public struct NoMemory: MemoryRetriever {
     public init() {}
 
-    public func memories(for question: String, customer: CustomerRecord, limit: Int) async throws -> [String] { [] }
+    public func memories(for question: String, customer: CustomerRecord, excluding: Set<String>, limit: Int) async throws -> [String] { [] }
 }
 
 /// What the assistant remembers when it answers.
@@ -27,7 +29,7 @@ public struct RememberStage: Sendable {
     let historyLimit: Int
     let memoryLimit: Int
 
-    public init(store: SQLiteStore, retriever: any MemoryRetriever = NoMemory(), historyLimit: Int = 10, memoryLimit: Int = 5) {
+    public init(store: SQLiteStore, retriever: any MemoryRetriever = NoMemory(), historyLimit: Int = 10, memoryLimit: Int = 3) {
         self.store = store
         self.retriever = retriever
         self.historyLimit = historyLimit
@@ -47,9 +49,10 @@ public struct RememberStage: Sendable {
             excludingProviderMessageID: item.message.providerMessageID
         )
         .filter { $0.blockedReason == nil && (proven || $0.channelID == item.channel.channelID) }
+        let recent = Array(history.suffix(historyLimit))
         let question = item.message.text
         let memories = question.isEmpty || !proven
-            ? [] : try await retriever.memories(for: question, customer: customer, limit: memoryLimit)
-        return Recall(history: Array(history.suffix(historyLimit)), memories: memories)
+            ? [] : try await retriever.memories(for: question, customer: customer, excluding: Set(recent.map(\.id)), limit: memoryLimit)
+        return Recall(history: recent, memories: memories)
     }
 }

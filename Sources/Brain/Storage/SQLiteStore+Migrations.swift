@@ -118,6 +118,8 @@ extension SQLiteStore {
         registerCursorMigration(&migrator)
         registerOptOutMigration(&migrator)
         registerUndeliverableMigration(&migrator)
+        registerMessageVectorMigration(&migrator)
+        registerSemanticCacheMigration(&migrator)
         return migrator
     }
 }

@@ -4,11 +4,11 @@ import Foundation
 import TwilioChannel
 
 /// `gateway tools …`: small helpers for support staff.
-struct ToolsCommand: ParsableCommand {
+struct ToolsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tools",
         abstract: "Helpers for support staff.",
-        subcommands: [SMSSegmentsCommand.self, EmailReplyCommand.self]
+        subcommands: [SMSSegmentsCommand.self, EmailReplyCommand.self, EmbedCommand.self, SimilarityCommand.self]
     )
 }
 

@@ -6,7 +6,8 @@ import Foundation
 /// channel's adapter. All errors are reported together, each naming file, path and reason.
 ///
 /// Keys read (see docs/CONFIG.md for their meaning and defaults):
-/// - top level: `gateway`, `llm` (ConfigurationLoader+LLM.swift), `pricing`
+/// - top level: `gateway`, `llm` (ConfigurationLoader+LLM.swift), `pricing`, `semantic`
+///   (ConfigurationLoader+Semantic.swift)
 ///   (ConfigurationLoader+Pricing.swift), `tenants`
 /// - `gateway`: `publicURL`, `maxBodyBytes`, `worker` (`concurrency`, `maxAttempts`,
 ///   `pollIntervalMilliseconds`), `dispatcher` (`concurrency`, `maxAttempts`,
@@ -47,10 +48,11 @@ struct ConfigurationLoader {
         }
         let diagnostics = ConfigDiagnostics()
         let reader = ConfigReader(file: file, path: "", object: object, diagnostics: diagnostics)
-        reader.rejectUnknownKeys(["gateway", "llm", "pricing", "tenants"])
+        reader.rejectUnknownKeys(["gateway", "llm", "pricing", "semantic", "tenants"])
         let settings = reader.object("gateway").map(readSettings) ?? GatewaySettings()
         let llm = reader.object("llm").flatMap(readLLM)
         let pricing = reader.object("pricing").map(readPricing) ?? Pricing()
+        let semantic = reader.object("semantic").map(readSemantic) ?? SemanticSettings()
         let modelIDs = Set(llm?.models.map(\.id) ?? [])
 
         var tenants: [TenantProfile] = []
@@ -84,7 +86,7 @@ struct ConfigurationLoader {
         }
         return GatewayConfiguration(
             file: file, settings: settings, tenants: TenantDirectory(tenants),
-            channels: ChannelRegistry(channels), llm: llm, pricing: pricing, warnings: diagnostics.warnings
+            channels: ChannelRegistry(channels), llm: llm, pricing: pricing, semantic: semantic, warnings: diagnostics.warnings
         )
     }
 

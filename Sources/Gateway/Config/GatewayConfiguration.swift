@@ -11,6 +11,8 @@ struct GatewayConfiguration: Sendable {
     var llm: LLMSettings?
     /// Prices of the costs channels incur (SMS segments, voice minutes, email).
     var pricing: Pricing
+    /// The embedder, memory and cache settings.
+    var semantic: SemanticSettings = SemanticSettings()
     /// Things that work but deserve attention: literal secrets, disabled channels.
     var warnings: [String]
 }

@@ -1,0 +1,81 @@
+import Foundation
+import Logging
+
+/// The customer memory: every stored message embedded (in batches, off the request path) into
+/// a per-tenant vector index, and recall of a customer's own closest older messages.
+///
+/// Isolation is structural and then checked: each tenant has its own index, a search runs only
+/// among the asking customer's message ids, and the texts shown are read back from the store
+/// with the tenant and customer in the query (so a stale index after a merge or an erasure can
+/// never show someone else's words).
+public actor SemanticMemory: MemoryRetriever {
+    let store: SQLiteStore
+    public nonisolated let embedder: any Embedder
+    let logger: Logger
+    private var indexes: [String: TieredVectorIndex] = [:]
+    private var customerMessages: [String: [String: [Int64]]] = [:]
+    private var highWater: Int64 = 0
+
+    public init(store: SQLiteStore, embedder: any Embedder, logger: Logger) {
+        self.store = store
+        self.embedder = embedder
+        self.logger = logger
+    }
+
+    /// Rebuilds the in-memory indexes from the stored vectors (dropping another embedder's);
+    /// returns how many vectors were loaded.
+    @discardableResult
+    public func load() async throws -> Int {
+        let dropped = try await store.dropMessageVectors(notMadeBy: embedder.identifier)
+        if dropped > 0 {
+            logger.notice("the embedder changed: earlier message vectors dropped, messages will be embedded again", metadata: ["dropped": "\(dropped)"])
+        }
+        let vectors = try await store.messageVectors(embedder: embedder.identifier)
+        indexes = [:]
+        customerMessages = [:]
+        for vector in vectors {
+            try add(vector)
+        }
+        highWater = 0
+        return vectors.count
+    }
+
+    /// Embeds up to `batch` messages that have no vector yet, stores and indexes them; returns
+    /// how many it embedded (0 when there was nothing to do).
+    public func indexPending(batch: Int = 32) async throws -> Int {
+        let pending = try await store.messagesToEmbed(after: highWater, limit: batch)
+        guard !pending.isEmpty else { return 0 }
+        let vectors = try await embedder.embed(pending.map(\.text))
+        let embedded = zip(pending, vectors).map { MessageVector(rowid: $0.rowid, tenantID: $0.tenantID, customerID: $0.customerID, vector: $1) }
+        try await store.storeMessageVectors(embedded, embedder: embedder.identifier)
+        for vector in embedded {
+            try add(vector)
+        }
+        highWater = max(highWater, pending.map(\.rowid).max() ?? highWater)
+        return embedded.count
+    }
+
+    /// How many vectors the memory holds for a tenant.
+    public func count(tenantID: String) -> Int {
+        indexes[tenantID]?.count ?? 0
+    }
+
+    private func add(_ vector: MessageVector) throws {
+        let index = indexes[vector.tenantID] ?? TieredVectorIndex(dimension: embedder.dimension)
+        indexes[vector.tenantID] = index
+        try index.add(id: vector.rowid, vector: vector.vector)
+        customerMessages[vector.tenantID, default: [:]][vector.customerID, default: []].append(vector.rowid)
+    }
+
+    /// The customer's `limit` closest older messages to `question`, best first.
+    public func memories(for question: String, customer: CustomerRecord, excluding: Set<String>, limit: Int) async throws -> [String] {
+        guard limit > 0, !question.isEmpty else { return [] }
+        let excluded = try await store.messageRowids(ids: Array(excluding), tenantID: customer.tenantID)
+        let candidates = (customerMessages[customer.tenantID]?[customer.id] ?? []).filter { !excluded.contains($0) }
+        guard let index = indexes[customer.tenantID], !candidates.isEmpty else { return [] }
+        let query = try await embedder.embed([question])[0]
+        let hits = try index.search(query: query, k: limit, among: candidates)
+        let texts = try await store.messageTexts(rowids: hits.map(\.id), customerID: customer.id, tenantID: customer.tenantID)
+        return hits.compactMap { texts[$0.id] }
+    }
+}

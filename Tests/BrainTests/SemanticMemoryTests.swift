@@ -1,0 +1,92 @@
+import Brain
+import ChannelKit
+import Foundation
+import Logging
+import Testing
+
+/// The customer memory: one customer's older messages are recalled across channels; another
+/// customer's, or another tenant's, never are.
+@Suite struct SemanticMemoryTests {
+    let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+    let sms = ChannelRef(tenantID: "bakery", channelID: "bakery-sms", kind: .sms)
+    let whatsapp = ChannelRef(tenantID: "bakery", channelID: "bakery-whatsapp", kind: .whatsapp)
+    let floristSMS = ChannelRef(tenantID: "florist", channelID: "florist-sms", kind: .sms)
+    static let florist = TenantProfile(id: "florist", name: "Flora")
+    /// The bakery, with guards relaxed so a burst of test messages is not rapid fire.
+    static let relaxedBakery: TenantProfile = {
+        var tenant = bakery
+        tenant.limits.rapidFireMessages = 1000
+        tenant.limits.repeatLimit = 1000
+        tenant.limits.detectGibberish = false
+        return tenant
+    }()
+
+    func message(_ id: String, _ text: String, from phone: String) -> InboundMessage {
+        InboundMessage(providerMessageID: id, sender: Participant(channelUserID: phone, phone: phone), threadKey: phone, text: text, timestamp: Date())
+    }
+
+    /// Stores and processes messages on a channel; returns the last item processed.
+    @discardableResult
+    func deliver(_ messages: [InboundMessage], on channel: ChannelRef, store: SQLiteStore, memory: SemanticMemory) async throws -> InboxItem? {
+        let pipeline = ConversationPipeline(
+            store: store, tenants: TenantDirectory([Self.relaxedBakery, Self.florist]),
+            guards: GuardStage(store: store, logger: logger), remember: RememberStage(store: store, retriever: memory),
+            answer: AnswerStage(knowledge: KnowledgeBaseResponder(tenants: TenantDirectory([Self.relaxedBakery, Self.florist])))
+        )
+        var last: InboxItem?
+        for message in messages {
+            _ = try await store.acceptInbound([message], on: channel, requestID: "req")
+            for item in try await store.claimInbox(limit: 10) {
+                _ = try await pipeline.process(item, logger: logger)
+                last = item
+            }
+        }
+        return last
+    }
+
+    @Test func recallsTheCustomersOwnOlderMessagesAcrossChannelsOnly() async throws {
+        try await withTestStore { store, _ in
+            let memory = SemanticMemory(store: store, embedder: LexicalEmbedder(), logger: logger)
+            let ada = "+14155550111"
+            let bob = "+14155550222"
+            try await deliver([message("s1", "Please remember my daughter is allergic to peanuts", from: ada)], on: sms, store: store, memory: memory)
+            // Twelve later messages push the allergy out of the recent history.
+            try await deliver((2...13).map { message("s\($0)", "Is the bakery open on day \($0)?", from: ada) }, on: sms, store: store, memory: memory)
+            try await deliver([message("b1", "My son is allergic to peanuts and walnuts", from: bob)], on: sms, store: store, memory: memory)
+            try await deliver([message("f1", "My daughter is allergic to peanuts, no nut flowers please", from: ada)], on: floristSMS, store: store, memory: memory)
+            while try await memory.indexPending(batch: 8) > 0 {}
+
+            // Ada now writes on WhatsApp from the same number: one customer, one memory.
+            _ = try await store.acceptInbound([message("w1", "Do your cakes contain peanuts?", from: ada)], on: whatsapp, requestID: "req")
+            let item = try #require(try await store.claimInbox(limit: 1).first)
+            let identified = try await IdentifyStage(store: store).run(item, tenant: Self.relaxedBakery)
+            let recall = try await RememberStage(store: store, retriever: memory).recall(item, identified: identified)
+
+            #expect(recall.history.count == 10)
+            #expect(recall.memories.count == 3)
+            #expect(recall.memories.first == "Please remember my daughter is allergic to peanuts")
+            #expect(!recall.memories.contains { $0.contains("walnuts") }, "another customer's words")
+            #expect(!recall.memories.contains { $0.contains("flowers") }, "another tenant's words")
+            #expect(!recall.memories.contains { recallText in recall.history.contains { $0.text == recallText } }, "the recent history is not repeated")
+        }
+    }
+
+    @Test func aRestartRebuildsTheIndexFromStoredVectors() async throws {
+        try await withTestStore { store, _ in
+            let first = SemanticMemory(store: store, embedder: LexicalEmbedder(), logger: logger)
+            try await deliver([message("s1", "I prefer rye bread without seeds", from: "+14155550111")], on: sms, store: store, memory: first)
+            while try await first.indexPending(batch: 8) > 0 {}
+            let stored = await first.count(tenantID: "bakery")
+            #expect(stored >= 1)
+
+            let restarted = SemanticMemory(store: store, embedder: LexicalEmbedder(), logger: logger)
+            #expect(try await restarted.load() == stored)
+            #expect(try await restarted.indexPending() == 0, "nothing is embedded twice")
+
+            // Another embedder's vectors are not comparable: they are dropped and remade.
+            let other = SemanticMemory(store: store, embedder: LexicalEmbedder(dimension: 64), logger: logger)
+            #expect(try await other.load() == 0)
+            #expect(try await other.indexPending() == stored)
+        }
+    }
+}
