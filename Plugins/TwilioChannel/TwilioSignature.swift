@@ -49,6 +49,22 @@ public enum TwilioSignature {
         return valid
     }
 
+    /// Accepts only a form POST (what Twilio's Messaging and Voice webhooks send) signed with
+    /// `authToken`, then checks the signature as ``verify(_:authToken:)`` does.
+    ///
+    /// - Parameter product: named in the 415 reason ("Twilio Voice webhooks are …").
+    /// - Throws: 405 for other methods; 415 for other content types; the signature's errors.
+    public static func verifyForm(_ request: WebhookRequest, authToken: Secret, product: String) throws(WebhookError) {
+        guard request.method == "POST" else {
+            throw WebhookError.methodNotAllowed(request.method)
+        }
+        let contentType = request.headers["Content-Type"]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
+            throw WebhookError.unsupportedMediaType("\(product) webhooks are application/x-www-form-urlencoded")
+        }
+        try verify(request, authToken: authToken)
+    }
+
     /// Checks a webhook request's signature against `authToken`, over its ``WebhookRequest/publicURL``.
     ///
     /// When the URL has a `bodySHA256` query parameter the request is a JSON webhook: the body must

@@ -77,14 +77,7 @@ public struct VoiceChannelAdapter: ChannelAdapter {
     /// - Throws: 405 for other methods; 415 for other content types; 401 `missing_signature`
     ///   without `X-Twilio-Signature`, 401 `invalid_signature` when it does not match.
     public func verify(_ request: WebhookRequest) throws(WebhookError) {
-        guard request.method == "POST" else {
-            throw WebhookError.methodNotAllowed(request.method)
-        }
-        let contentType = request.headers["Content-Type"]?.lowercased() ?? ""
-        guard contentType.hasPrefix("application/x-www-form-urlencoded") else {
-            throw WebhookError.unsupportedMediaType("Twilio Voice webhooks are application/x-www-form-urlencoded")
-        }
-        try TwilioSignature.verify(request, authToken: settings.authToken)
+        try TwilioSignature.verifyForm(request, authToken: settings.authToken, product: "Twilio Voice")
     }
 
     /// Reads one step of a call (see ``VoiceStep``):
