@@ -18,10 +18,12 @@ let package = Package(
         .library(name: "MetaChannel", targets: ["MetaChannel"]),
         .library(name: "TwilioChannel", targets: ["TwilioChannel"]),
         .library(name: "EmailChannel", targets: ["EmailChannel"]),
+        .library(name: "WebChatChannel", targets: ["WebChatChannel"]),
         .library(name: "Brain", targets: ["Brain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", exact: "2.8.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", exact: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
@@ -77,6 +79,15 @@ let package = Package(
             path: "Plugins/EmailChannel",
             swiftSettings: swiftSettings
         ),
+        // Web chat: settings, the socket protocol's frames, visitor tokens, and the widget and demo
+        // page (Widget/, embedded in the binary).
+        .target(
+            name: "WebChatChannel",
+            dependencies: ["ChannelKit"],
+            path: "Plugins/WebChatChannel",
+            resources: [.embedInCode("Widget/widget.js"), .embedInCode("Widget/demo.html")],
+            swiftSettings: swiftSettings
+        ),
         // WhatsApp Cloud API and Instagram Messaging: both Meta Graph API, one signature scheme.
         .target(
             name: "MetaChannel",
@@ -109,8 +120,10 @@ let package = Package(
                 "MetaChannel",
                 "TwilioChannel",
                 "EmailChannel",
+                "WebChatChannel",
                 "Brain",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -184,6 +197,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "WebChatChannelTests",
+            dependencies: ["WebChatChannel", "ChannelKit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "MetaChannelTests",
             dependencies: ["MetaChannel", "ChannelKit", "ChannelKitTesting"],
             swiftSettings: swiftSettings
@@ -205,9 +223,11 @@ let package = Package(
                 "ChannelKit",
                 "ChannelKitTesting",
                 "APIChannel",
+                "WebChatChannel",
                 "Brain",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -2,6 +2,7 @@ import Brain
 import Foundation
 import ChannelKit
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import Prometheus
 
@@ -75,9 +76,19 @@ func buildApplication(
         publicURL: publicURL, maxBodyBytes: settings.maxBodyBytes, metrics: metrics, reports: reports, pipeline: pipeline
     ).addRoutes(to: router)
     OperationsController(store: store, channels: configuration.channels, metrics: metrics).addRoutes(to: router)
+    let webChats = try await WebChatChannel.load(from: configuration.channels, store: store)
+    let hub = WebChatHub()
+    WebChatController(
+        channels: webChats, registry: configuration.channels, store: store, hub: hub, inboxSignal: inboxSignal,
+        tenants: configuration.tenants, publicURL: publicURL
+    ).addRoutes(to: router)
 
     var app = Application(
         router: router,
+        server: .http1WebSocketUpgrade(
+            webSocketRouter: router,
+            configuration: .init(ws: .init(maxFrameSize: WebChatChannel.largestFrame(in: webChats), autoPing: .enabled(timePeriod: .seconds(30))))
+        ),
         configuration: .init(address: .hostname(options.host, port: options.port), serverName: "omnichannel-gateway"),
         logger: logger
     )
@@ -87,11 +98,11 @@ func buildApplication(
             store: store, pipeline: pipeline, channels: configuration.channels,
             client: ProviderClient(client: http.client, timeout: .seconds(10)),
             signal: inboxSignal, outboxSignal: outboxSignal,
-            settings: settings.worker, metrics: metrics, logger: logger.with(component: "inbound-worker")
+            settings: settings.worker, metrics: metrics, hub: hub, logger: logger.with(component: "inbound-worker")
         ),
         OutboundDispatcher(
             store: store, channels: configuration.channels, client: http.client, signal: outboxSignal,
-            settings: settings.dispatcher, metrics: metrics, ledger: ledger, pricing: configuration.pricing,
+            settings: settings.dispatcher, metrics: metrics, ledger: ledger, pricing: configuration.pricing, hub: hub,
             logger: logger.with(component: "dispatcher")
         ),
         GuardMaintenance(guards: guards, tenants: configuration.tenants, interval: .seconds(6 * 3600), logger: logger.with(component: "maintenance"))

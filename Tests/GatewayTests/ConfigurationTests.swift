@@ -27,7 +27,9 @@ import Testing
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("channels.json")
         let configuration = try ConfigurationLoader(environment: [:]).load(path: url.path)
-        #expect(configuration.channels.activeCount == 1)
+        // The API channel and the web chat run without any environment; the others are examples.
+        #expect(configuration.channels.activeCount == 2)
+        #expect(configuration.channels["demo-webchat"]?.adapter != nil)
         #expect(configuration.tenants["demo"]?.knowledgeBase.isEmpty == false)
         // The sample's demo secret is inline, which is allowed with a warning.
         #expect(configuration.warnings.contains { $0.contains("demo-api") && $0.contains("inline") })
@@ -67,7 +69,7 @@ import Testing
 
     @Test func anUnknownChannelTypeListsTheKnownOnes() {
         let found = errors(tenant(channels: #"[{"id": "c1", "type": "carrier-pigeon"}]"#))
-        #expect(found.contains("channels.json: tenants[0].channels[0].type: unknown channel type \"carrier-pigeon\" (known: api, email, instagram, sms, telegram, voice, whatsapp)"))
+        #expect(found.contains("channels.json: tenants[0].channels[0].type: unknown channel type \"carrier-pigeon\" (known: api, email, instagram, sms, telegram, voice, webchat, whatsapp)"))
     }
 
     @Test func aMissingSecretDisablesOnlyThatChannel() throws {

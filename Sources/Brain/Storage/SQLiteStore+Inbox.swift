@@ -14,22 +14,31 @@ extension SQLiteStore {
         let payloads = try messages.map { try encoder.encode($0) }
         let now = Self.now()
         return try await pool.write { db in
-            var results: [InboxAcceptance] = []
-            for (message, payload) in zip(messages, payloads) {
-                try db.executeCached(
-                    sql: """
-                        INSERT INTO inbox (tenant_id, channel_id, channel_kind, provider_message_id, payload, request_id,
-                                           remote_address, status, attempts, next_attempt_at, received_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (channel_id, provider_message_id) DO NOTHING
-                        """,
-                    arguments: [channel.tenantID, channel.channelID, channel.kind.rawValue, message.providerMessageID,
-                                payload, requestID, remoteAddress, claimed ? "processing" : "pending", claimed ? 1 : 0, now, now]
+            try zip(messages, payloads).map { message, payload in
+                try Self.insertInbox(
+                    db, message: message, payload: payload, channel: channel, requestID: requestID,
+                    remoteAddress: remoteAddress, claimed: claimed, now: now
                 )
-                results.append(db.changesCount == 1 ? .accepted(id: db.lastInsertedRowID) : .duplicate)
             }
-            return results
         }
+    }
+
+    /// Inserts one inbox row unless the channel already has the provider id.
+    static func insertInbox(
+        _ db: Database, message: InboundMessage, payload: Data, channel: ChannelRef, requestID: String?,
+        remoteAddress: String?, claimed: Bool, now: Int64
+    ) throws -> InboxAcceptance {
+        try db.executeCached(
+            sql: """
+                INSERT INTO inbox (tenant_id, channel_id, channel_kind, provider_message_id, payload, request_id,
+                                   remote_address, status, attempts, next_attempt_at, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (channel_id, provider_message_id) DO NOTHING
+                """,
+            arguments: [channel.tenantID, channel.channelID, channel.kind.rawValue, message.providerMessageID,
+                        payload, requestID, remoteAddress, claimed ? "processing" : "pending", claimed ? 1 : 0, now, now]
+        )
+        return db.changesCount == 1 ? .accepted(id: db.lastInsertedRowID) : .duplicate
     }
 
     /// Takes up to `limit` due inbox rows for processing, oldest first, marking them `processing`.

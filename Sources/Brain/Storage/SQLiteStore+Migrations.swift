@@ -120,6 +120,7 @@ extension SQLiteStore {
         registerUndeliverableMigration(&migrator)
         registerMessageVectorMigration(&migrator)
         registerSemanticCacheMigration(&migrator)
+        registerLiveChannelMigration(&migrator)
         return migrator
     }
 }

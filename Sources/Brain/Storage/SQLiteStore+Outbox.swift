@@ -91,10 +91,19 @@ extension SQLiteStore {
     /// At start-up: rows left `sending` by a gateway that stopped mid-request may have reached the
     /// provider, so they become `uncertain` rather than being resent. Rows that had not started a
     /// request yet are not `sending` (a graceful shutdown puts them back to `pending`).
+    ///
+    /// Rows of `requeueing` channels go back to `pending` instead: their delivery is idempotent
+    /// (a live channel's transcript keeps one entry per reply part).
     @discardableResult
-    public func resolveInterruptedOutbox() async throws -> Int {
+    public func resolveInterruptedOutbox(requeueing channelIDs: [String] = []) async throws -> Int {
         let now = Self.now()
         return try await pool.write { db in
+            for channelID in channelIDs {
+                try db.executeCached(
+                    sql: "UPDATE outbox SET status = 'pending', attempts = MAX(attempts - 1, 0), updated_at = ? WHERE status = 'sending' AND channel_id = ?",
+                    arguments: [now, channelID]
+                )
+            }
             try db.executeCached(
                 sql: """
                     UPDATE messages SET delivery_status = 'uncertain',

@@ -4,6 +4,7 @@ import EmailChannel
 import MetaChannel
 import TelegramChannel
 import TwilioChannel
+import WebChatChannel
 
 /// The adapters the gateway knows, by configuration `type`. Adding a channel means adding its
 /// adapter type here; nothing else in the gateway knows any provider.
@@ -17,7 +18,7 @@ struct ChannelCatalog: Sendable {
     /// Every adapter shipped with the gateway.
     static let standard = ChannelCatalog([
         APIChannelAdapter.self, TelegramChannelAdapter.self, WhatsAppChannelAdapter.self, InstagramChannelAdapter.self,
-        SMSChannelAdapter.self, VoiceChannelAdapter.self, SendGridEmailAdapter.self,
+        SMSChannelAdapter.self, VoiceChannelAdapter.self, SendGridEmailAdapter.self, WebChatChannelAdapter.self,
     ])
 
     func adapterType(named type: String) -> (any ChannelAdapter.Type)? {

@@ -1,15 +1,18 @@
 import Hummingbird
+import HummingbirdWebSocket
 import NIOCore
 
-/// The request context of every route: Hummingbird's core context plus the peer's address
-/// (per-IP limits and logs need it).
-struct GatewayRequestContext: RequestContext, RemoteAddressRequestContext {
+/// The request context of every route: Hummingbird's core context, the peer's address (per-IP
+/// limits and logs need it) and the WebSocket upgrade slot (web chat).
+struct GatewayRequestContext: RequestContext, RemoteAddressRequestContext, WebSocketRequestContext {
     var coreContext: CoreRequestContextStorage
     let remoteAddress: SocketAddress?
+    let webSocket: WebSocketHandlerReference<GatewayRequestContext>
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
+        self.webSocket = .init()
     }
 }
 

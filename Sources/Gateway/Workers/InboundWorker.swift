@@ -18,6 +18,8 @@ struct InboundWorker: Service {
     let outboxSignal: WorkSignal
     let settings: WorkerSettings
     let metrics: GatewayMetrics
+    /// The web chat sockets, told when the assistant stops typing without a reply.
+    let hub: WebChatHub?
     let logger: Logger
 
     func run() async throws {
@@ -89,7 +91,7 @@ struct InboundWorker: Service {
             metrics.recordProcessed(outcome, duration: ContinuousClock.now - start)
             switch outcome {
             case .replied, .handedOff, .blocked(_, _?): outboxSignal.notify()
-            case .blocked, .silent, .alreadyProcessed: break
+            case .blocked, .silent, .alreadyProcessed: await stopTyping(for: item)
             }
         } catch {
             let retry = item.attempts < settings.maxAttempts
@@ -98,12 +100,20 @@ struct InboundWorker: Service {
                 "error": "\(error)", "attempt": "\(item.attempts)", "will_retry": "\(retry)",
             ])
             metrics.recordProcessingFailure(final: !retry)
+            await stopTyping(for: item)
             do {
                 try await store.failInbox(id: item.id, error: "\(error)", retryAt: retryAt)
             } catch {
                 logger.error("cannot record the processing failure", metadata: ["error": "\(error)"])
             }
         }
+    }
+
+    /// A web chat visitor saw the assistant start typing when their message was accepted; when
+    /// no reply follows (a human owns the conversation, a guard blocked it), it stops.
+    private func stopTyping(for item: InboxItem) async {
+        guard item.channel.kind == .webchat, let hub else { return }
+        await hub.assistantTyping(false, channelID: item.channel.channelID, visitorID: item.message.threadKey)
     }
 
     /// Best effort: each request is sent once; a failure is logged and changes nothing else.

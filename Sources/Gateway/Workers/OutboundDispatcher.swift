@@ -21,17 +21,20 @@ struct OutboundDispatcher: Service {
     let metrics: GatewayMetrics
     let ledger: BudgetLedger
     let pricing: Pricing
+    /// Where replies of live-connection channels (web chat) are pushed.
+    let hub: WebChatHub?
     let logger: Logger
 
     func run() async throws {
-        let interrupted = try await store.resolveInterruptedOutbox()
+        let liveChannels = channels.all.filter { $0.adapter?.capabilities.deliveryMode == .liveConnection }.map(\.ref.channelID)
+        let interrupted = try await store.resolveInterruptedOutbox(requeueing: liveChannels)
         if interrupted > 0 {
             logger.warning("replies interrupted mid-send by the last stop are marked uncertain, not resent", metadata: ["count": "\(interrupted)"])
         }
         let sender = ReplySender(
             store: store, channels: channels, policy: RetryPolicy(settings: settings),
             client: ProviderClient(client: client, timeout: .milliseconds(settings.timeoutMilliseconds)),
-            metrics: metrics, ledger: ledger, pricing: pricing, logger: logger
+            metrics: metrics, ledger: ledger, pricing: pricing, hub: hub, logger: logger
         )
         await loop(sender)
         logger.info("outbound dispatcher stopped")

@@ -12,6 +12,8 @@ struct ReplySender: Sendable {
     let metrics: GatewayMetrics
     let ledger: BudgetLedger
     let pricing: Pricing
+    /// Pushes replies of live-connection channels (web chat) to the visitor's open sockets.
+    let hub: WebChatHub?
     let logger: Logger
 
     func deliver(_ item: OutboxItem) async {
@@ -46,12 +48,16 @@ struct ReplySender: Sendable {
         }
         let requests: [ProviderRequest]
         do {
-            guard case .providerAPI(let rendered) = try adapter.render(item.reply, for: address) else {
+            switch try adapter.render(item.reply, for: address) {
+            case .providerAPI(let rendered):
+                requests = rendered
+            case .liveConnection(let frames):
+                return try await deliverLive(frames, item: item, channel: entry.ref)
+            case .webhookReply:
                 metrics.recordDelivery(.dead)
-                return try await store.markDead(item, error: "channel \(item.channelID) does not deliver through a provider API")
+                return try await store.markDead(item, error: "channel \(item.channelID) answers inside its webhook, not through the outbox")
             }
-            requests = rendered
-        } catch {
+        } catch let error as SendFailure {
             metrics.recordDelivery(.dead)
             logger.error("reply cannot be rendered", metadata: ["reason": "\(error)"])
             return try await store.markDead(item, error: "cannot render: \(error)")
@@ -79,6 +85,20 @@ struct ReplySender: Sendable {
         metrics.recordDelivery(.sent)
         logger.debug("reply delivered", metadata: ["parts": "\(requests.count)", "attempt": "\(item.attempts)"])
         try await store.markSent(item)
+    }
+
+    /// A live-connection reply is delivered once it is in the visitor's transcript (durable,
+    /// numbered, idempotent per part); the visitor's open sockets are poked, and a visitor who
+    /// is away gets it when they reconnect.
+    private func deliverLive(_ frames: [LiveFrame], item: OutboxItem, channel: ChannelRef) async throws {
+        let visitorID = item.address.threadKey
+        for (part, frame) in frames.enumerated() where part >= item.partsSent {
+            try await store.appendLiveEntry(on: channel, visitorID: visitorID, key: "reply:\(item.messageID):\(part)", messageID: item.messageID, entry: frame.text)
+            try await store.recordPartSent(item, part: part, providerMessageID: nil)
+        }
+        metrics.recordDelivery(.sent)
+        try await store.markSent(item)
+        await hub?.transcriptChanged(channelID: channel.channelID, visitorID: visitorID)
     }
 
     private func handleFailure(_ failure: SendFailure, item: OutboxItem, logger: Logger) async throws {
