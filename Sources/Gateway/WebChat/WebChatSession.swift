@@ -238,19 +238,18 @@ struct WebChatSession: Sendable {
     }
 
     /// Closes a socket that never said hello (4002) or went quiet (4000).
+    /// Sleeps until the socket could first be overdue, so an active socket costs one wake-up per
+    /// timeout period, not one per second.
     private func watch(_ activity: SocketActivity, outbound: WebSocketOutboundWriter) async {
         let idle = Duration.seconds(channel.settings.idleTimeoutSeconds)
         while !Task.isCancelled {
-            try? await Task.sleep(for: .seconds(1))
             let (quietFor, hello) = activity.state()
-            if !hello, quietFor >= Self.helloTimeout {
-                try? await outbound.close(.unknown(4002), reason: "no hello")
+            let limit = hello ? idle : Self.helloTimeout
+            if quietFor >= limit {
+                try? await outbound.close(.unknown(hello ? 4000 : 4002), reason: hello ? "idle" : "no hello")
                 return
             }
-            if quietFor >= idle {
-                try? await outbound.close(.unknown(4000), reason: "idle")
-                return
-            }
+            try? await Task.sleep(for: limit - quietFor + .milliseconds(50))
         }
     }
 }
