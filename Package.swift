@@ -132,6 +132,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
+            // The admin API's OpenAPI document and the page that renders it, served as they are.
+            resources: [.embedInCode("Admin/openapi.json"), .embedInCode("Admin/docs.html")],
             swiftSettings: swiftSettings
         ),
         // The pipeline's own overhead per message: `swift run -c release PipelineBench`.

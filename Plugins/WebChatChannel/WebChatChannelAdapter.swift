@@ -45,7 +45,8 @@ public struct WebChatChannelAdapter: ChannelAdapter {
         }
         let frames = parts.enumerated().map { index, text in
             let entry = WebChatEntry(
-                role: .assistant, id: parts.count == 1 ? reply.id : "\(reply.id)-\(index + 1)", text: text,
+                role: reply.agentName == nil ? .assistant : .agent, id: parts.count == 1 ? reply.id : "\(reply.id)-\(index + 1)",
+                agentName: reply.agentName, text: text,
                 quickReplies: index == parts.count - 1 && !reply.quickReplies.isEmpty ? reply.quickReplies : nil
             )
             return LiveFrame(text: entry.stored)

@@ -13,13 +13,16 @@ public struct WebChatEntry: Hashable, Codable, Sendable {
     public var id: String
     /// The client's id, on the visitor's own messages.
     public var clientMessageId: String?
+    /// The human agent's name, on agents' messages.
+    public var agentName: String?
     public var text: String
     public var quickReplies: [QuickReply]?
 
-    public init(role: Role, id: String, clientMessageId: String? = nil, text: String, quickReplies: [QuickReply]? = nil) {
+    public init(role: Role, id: String, clientMessageId: String? = nil, agentName: String? = nil, text: String, quickReplies: [QuickReply]? = nil) {
         self.role = role
         self.id = id
         self.clientMessageId = clientMessageId
+        self.agentName = agentName
         self.text = text
         self.quickReplies = quickReplies
     }
@@ -38,7 +41,7 @@ public struct WebChatEntry: Hashable, Codable, Sendable {
     /// The `message` frame that carries the entry to a client.
     public func frame(seq: Int, sentAt: Date) -> String {
         WebChatServerFrame.encode(MessageFrame(
-            seq: seq, id: id, role: role, clientMessageId: clientMessageId, text: text, quickReplies: quickReplies,
+            seq: seq, id: id, role: role, clientMessageId: clientMessageId, agentName: agentName, text: text, quickReplies: quickReplies,
             sentAt: WebChatServerFrame.timestamp(sentAt)
         ))
     }
@@ -55,6 +58,7 @@ public struct WebChatEntry: Hashable, Codable, Sendable {
         var id: String
         var role: Role
         var clientMessageId: String?
+        var agentName: String?
         var text: String
         var quickReplies: [QuickReply]?
         var sentAt: String

@@ -24,22 +24,26 @@ public struct OutboundMessage: Hashable, Codable, Sendable {
     public var attachments: [Attachment]
     /// What the reply does to the conversation; a call ends or is transferred accordingly.
     public var intent: ReplyIntent
+    /// The human agent who wrote it, when one did (nil for the assistant); channels that show
+    /// authors (web chat) show it.
+    public var agentName: String?
 
     public init(
         id: String, text: String, quickReplies: [QuickReply] = [], attachments: [Attachment] = [],
-        intent: ReplyIntent = .answer
+        intent: ReplyIntent = .answer, agentName: String? = nil
     ) {
         self.id = id
         self.text = text
         self.quickReplies = quickReplies
         self.attachments = attachments
         self.intent = intent
+        self.agentName = agentName
     }
 }
 
 extension OutboundMessage {
     private enum CodingKeys: String, CodingKey {
-        case id, text, quickReplies, attachments, intent
+        case id, text, quickReplies, attachments, intent, agentName
     }
 
     /// Decodes replies stored before `intent` existed too (they were answers).
@@ -50,7 +54,8 @@ extension OutboundMessage {
             text: try container.decode(String.self, forKey: .text),
             quickReplies: try container.decodeIfPresent([QuickReply].self, forKey: .quickReplies) ?? [],
             attachments: try container.decodeIfPresent([Attachment].self, forKey: .attachments) ?? [],
-            intent: try container.decodeIfPresent(ReplyIntent.self, forKey: .intent) ?? .answer
+            intent: try container.decodeIfPresent(ReplyIntent.self, forKey: .intent) ?? .answer,
+            agentName: try container.decodeIfPresent(String.self, forKey: .agentName)
         )
     }
 }

@@ -76,6 +76,11 @@ func buildApplication(
         publicURL: publicURL, maxBodyBytes: settings.maxBodyBytes, metrics: metrics, reports: reports, pipeline: pipeline
     ).addRoutes(to: router)
     OperationsController(store: store, channels: configuration.channels, metrics: metrics).addRoutes(to: router)
+    AdminController(
+        store: store, tenants: configuration.tenants, channels: configuration.channels, outboxSignal: outboxSignal,
+        requestsPerMinute: 600
+    ).addRoutes(to: router)
+    APIDocsController().addRoutes(to: router)
     let webChats = try await WebChatChannel.load(from: configuration.channels, store: store)
     let hub = WebChatHub()
     WebChatController(

@@ -27,6 +27,8 @@ public struct ConversationRecord: Sendable, Hashable {
     public var unansweredCount: Int
     public var createdAt: Date
     public var updatedAt: Date
+    /// The human agent who took the conversation over, while one owns it.
+    public var assignedTo: String? = nil
 }
 
 /// A stored message, inbound or outbound, with its delivery state.
@@ -50,4 +52,6 @@ public struct MessageRecord: Sendable, Hashable {
     /// Why a guard blocked this inbound message (it was stored, not answered), if it did.
     public var blockedReason: String?
     public var createdAt: Date
+    /// The human agent who wrote an `agent` message.
+    public var agent: String? = nil
 }

@@ -83,7 +83,8 @@ extension ConversationRecord {
             id: row["id"], tenantID: row["tenant_id"], customerID: row["customer_id"], channelID: row["channel_id"],
             threadKey: row["thread_key"], status: ConversationStatus(rawValue: row["status"]) ?? .assistant,
             unansweredCount: row["unanswered_count"] ?? 0,
-            createdAt: Date(milliseconds: row["created_at"]), updatedAt: Date(milliseconds: row["updated_at"])
+            createdAt: Date(milliseconds: row["created_at"]), updatedAt: Date(milliseconds: row["updated_at"]),
+            assignedTo: row.hasColumn("assigned_to") ? row["assigned_to"] : nil
         )
     }
 }
@@ -97,7 +98,8 @@ extension MessageRecord {
             providerMessageID: row["provider_message_id"], answerSource: row["answer_source"],
             deliveryStatus: row["delivery_status"], deliveryError: row["delivery_error"],
             blockedReason: row["blocked_reason"],
-            createdAt: Date(milliseconds: row["created_at"])
+            createdAt: Date(milliseconds: row["created_at"]),
+            agent: row.hasColumn("agent") ? row["agent"] : nil
         )
     }
 }

@@ -121,6 +121,7 @@ extension SQLiteStore {
         registerMessageVectorMigration(&migrator)
         registerSemanticCacheMigration(&migrator)
         registerLiveChannelMigration(&migrator)
+        registerAdminMigration(&migrator)
         return migrator
     }
 }

@@ -6,7 +6,7 @@ struct GatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gateway",
         abstract: "A self-hosted omnichannel conversation gateway.",
-        subcommands: [ServeCommand.self, CheckConfigCommand.self, ChannelsCommand.self, ToolsCommand.self],
+        subcommands: [ServeCommand.self, CheckConfigCommand.self, ChannelsCommand.self, KeysCommand.self, ToolsCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

@@ -1,3 +1,4 @@
+import Brain
 import Hummingbird
 import HummingbirdWebSocket
 import NIOCore
@@ -8,6 +9,8 @@ struct GatewayRequestContext: RequestContext, RemoteAddressRequestContext, WebSo
     var coreContext: CoreRequestContextStorage
     let remoteAddress: SocketAddress?
     let webSocket: WebSocketHandlerReference<GatewayRequestContext>
+    /// The admin API key the request was authenticated with (`/api/v1`).
+    var apiKey: APIKeyRecord?
 
     init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

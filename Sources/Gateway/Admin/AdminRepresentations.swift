@@ -1,0 +1,171 @@
+import Brain
+import ChannelKit
+import Foundation
+import Hummingbird
+
+/// The JSON shapes of the admin API (docs/ADMIN_API.md, Sources/Gateway/Admin/openapi.json).
+enum AdminJSON {
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value)))
+        )
+    }
+
+    struct Page<Item: Encodable>: Encodable {
+        var data: [Item]
+        var nextCursor: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(data, forKey: .data)
+            try container.encode(nextCursor, forKey: .nextCursor)
+        }
+
+        private enum CodingKeys: String, CodingKey { case data, nextCursor }
+    }
+
+    struct Tenant: Encodable {
+        var id: String
+        var name: String
+        var defaultRegion: String
+        var language: String
+    }
+
+    struct Conversation: Encodable {
+        var id: String
+        var channelId: String
+        var channelKind: String
+        var customerId: String
+        var status: String
+        var assignedTo: String?
+        var createdAt: String
+        var updatedAt: String
+
+        init(_ record: ConversationRecord, kind: ChannelKind?) {
+            id = record.id
+            channelId = record.channelID
+            channelKind = (kind ?? .api).rawValue
+            customerId = record.customerID
+            status = record.status.rawValue
+            assignedTo = record.assignedTo
+            createdAt = AdminJSON.timestamp(record.createdAt)
+            updatedAt = AdminJSON.timestamp(record.updatedAt)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(channelId, forKey: .channelId)
+            try container.encode(channelKind, forKey: .channelKind)
+            try container.encode(customerId, forKey: .customerId)
+            try container.encode(status, forKey: .status)
+            try container.encode(assignedTo, forKey: .assignedTo)
+            try container.encode(createdAt, forKey: .createdAt)
+            try container.encode(updatedAt, forKey: .updatedAt)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id, channelId, channelKind, customerId, status, assignedTo, createdAt, updatedAt
+        }
+    }
+
+    struct Message: Encodable {
+        var id: String
+        var conversationId: String
+        var direction: String
+        var author: String
+        var agent: String?
+        var text: String
+        var createdAt: String
+        var deliveryStatus: String?
+        var deliveryError: String?
+        var answerSource: String?
+        var blockedReason: String?
+
+        init(_ record: MessageRecord) {
+            id = record.id
+            conversationId = record.conversationID
+            direction = record.direction.rawValue
+            author = record.author.rawValue
+            agent = record.agent
+            text = record.text
+            createdAt = AdminJSON.timestamp(record.createdAt)
+            deliveryStatus = record.deliveryStatus
+            deliveryError = record.deliveryError
+            answerSource = record.answerSource
+            blockedReason = record.blockedReason
+        }
+
+        /// Every key is written, with null for what is absent (the document requires them).
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(conversationId, forKey: .conversationId)
+            try container.encode(direction, forKey: .direction)
+            try container.encode(author, forKey: .author)
+            try container.encode(agent, forKey: .agent)
+            try container.encode(text, forKey: .text)
+            try container.encode(createdAt, forKey: .createdAt)
+            try container.encode(deliveryStatus, forKey: .deliveryStatus)
+            try container.encode(deliveryError, forKey: .deliveryError)
+            try container.encode(answerSource, forKey: .answerSource)
+            try container.encode(blockedReason, forKey: .blockedReason)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id, conversationId, direction, author, agent, text, createdAt, deliveryStatus, deliveryError, answerSource, blockedReason
+        }
+    }
+
+    struct AuditEntry: Encodable {
+        struct Actor: Encodable {
+            var keyId: String
+            var name: String
+            var role: String
+        }
+
+        var id: Int64
+        var at: String
+        var actor: Actor
+        var action: String
+        var target: String
+        var details: [String: String]?
+
+        init(_ entry: Brain.AuditEntry) {
+            id = entry.id
+            at = AdminJSON.timestamp(entry.createdAt)
+            actor = Actor(keyId: entry.keyID, name: entry.actorName, role: entry.actorRole.rawValue)
+            action = entry.action
+            target = entry.target
+            details = entry.details
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(at, forKey: .at)
+            try container.encode(actor, forKey: .actor)
+            try container.encode(action, forKey: .action)
+            try container.encode(target, forKey: .target)
+            try container.encode(details, forKey: .details)
+        }
+
+        private enum CodingKeys: String, CodingKey { case id, at, actor, action, target, details }
+    }
+
+    struct ReplyRequest: Decodable {
+        var text: String
+    }
+
+    struct ReplyResult: Encodable {
+        var message: Message
+        var conversation: Conversation
+    }
+}

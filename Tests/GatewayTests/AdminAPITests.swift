@@ -1,0 +1,303 @@
+import APIChannel
+import Brain
+import ChannelKit
+import ChannelKitTesting
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+@testable import Gateway
+
+/// Two tenants: the bakery (an API channel whose replies go to `callbackURL`, and a web chat)
+/// and the florist (an API channel), to show that one tenant's key never reaches the other's.
+func adminConfiguration(callbackURL: String) throws -> GatewayConfiguration {
+    let json = """
+        {
+          "gateway": {
+            "worker": {"pollIntervalMilliseconds": 50},
+            "dispatcher": {"maxAttempts": 3, "baseDelayMilliseconds": 20, "maxDelayMilliseconds": 100, "pollIntervalMilliseconds": 50}
+          },
+          "tenants": [{
+            "id": "bakery", "name": "Bella's Bakery", "defaultRegion": "GB",
+            "assistant": {"handoffMessage": "A baker will answer you here shortly.", "language": "en"},
+            "knowledgeBase": [
+              {"id": "hours", "question": "What are your opening hours?", "answer": "Tuesday to Sunday, 7am to 6pm.", "keywords": ["open"]}
+            ],
+            "channels": [
+              {"id": "bakery-api", "type": "api", "settings": {"callbackURL": "\(callbackURL)"}, "secrets": {"signingSecret": "env:BAKERY_SECRET"}},
+              {"id": "bakery-chat", "type": "webchat", "settings": {}}
+            ]
+          }, {
+            "id": "florist", "name": "Fern & Petal",
+            "channels": [
+              {"id": "florist-api", "type": "api", "settings": {"callbackURL": "\(callbackURL)"}, "secrets": {"signingSecret": "env:BAKERY_SECRET"}}
+            ]
+          }]
+        }
+        """
+    return try ConfigurationLoader(environment: ["BAKERY_SECRET": testSecret.value]).parse(Data(json.utf8), file: "test.json")
+}
+
+/// Keys made before the gateway starts, as `gateway keys create` would.
+struct TestKeys {
+    let admin: String
+    let agent: String
+    let floristAdmin: String
+
+    static func make(_ path: String) async throws -> TestKeys {
+        let store = try await openStore(path)
+        return TestKeys(
+            admin: try await store.createAPIKey(tenantID: "bakery", role: .admin, name: "Bella").token,
+            agent: try await store.createAPIKey(tenantID: "bakery", role: .agent, name: "Sam").token,
+            floristAdmin: try await store.createAPIKey(tenantID: "florist", role: .admin, name: "Fern").token
+        )
+    }
+}
+
+extension TestClientProtocol {
+    func api(_ path: String, method: HTTPRequest.Method = .get, key: String?, body: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if let key { headers[.authorization] = "Bearer \(key)" }
+        if body != nil { headers[.contentType] = "application/json" }
+        return try await execute(uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }) { $0 }
+    }
+}
+
+extension TestResponse {
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
+    }
+
+    var apiErrorCode: String? {
+        (json["error"] as? [String: Any])?["code"] as? String
+    }
+
+    var items: [[String: Any]] {
+        json["data"] as? [[String: Any]] ?? []
+    }
+}
+
+@Suite struct AdminAPITests {
+    @Test func everyRequestNeedsAValidKey() async throws {
+        try await FakeProvider.withRunning { provider in
+            let path = temporaryDatabasePath()
+            let keys = try await TestKeys.make(path)
+            let store = try await openStore(path)
+            let revoked = try await store.createAPIKey(tenantID: "bakery", role: .admin, name: "Old laptop")
+            #expect(try await store.revokeAPIKey(id: revoked.record.id))
+            try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: path) { client in
+                let missing = try await client.api("/api/v1/tenant", key: nil)
+                #expect(missing.status == .unauthorized && missing.apiErrorCode == "UNAUTHORIZED")
+                #expect(missing.headers[.wwwAuthenticate] == "Bearer")
+                #expect((missing.json["requestId"] as? String)?.isEmpty == false)
+                for bad in ["nonsense", keys.admin + "x", String(keys.admin.dropLast()) + "A", revoked.token] {
+                    let response = try await client.api("/api/v1/tenant", key: bad)
+                    #expect(response.status == .unauthorized && response.apiErrorCode == "UNAUTHORIZED")
+                }
+                let tenant = try await client.api("/api/v1/tenant", key: keys.agent)
+                #expect(tenant.status == .ok)
+                #expect(tenant.json["id"] as? String == "bakery" && tenant.json["name"] as? String == "Bella's Bakery")
+                #expect(tenant.json["defaultRegion"] as? String == "GB" && tenant.json["language"] as? String == "en")
+            }
+        }
+    }
+
+    @Test func anAgentCannotReadTheAuditLog() async throws {
+        try await FakeProvider.withRunning { provider in
+            let path = temporaryDatabasePath()
+            let keys = try await TestKeys.make(path)
+            try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: path) { client in
+                let forbidden = try await client.api("/api/v1/audit", key: keys.agent)
+                #expect(forbidden.status == .forbidden && forbidden.apiErrorCode == "FORBIDDEN")
+                let allowed = try await client.api("/api/v1/audit", key: keys.admin)
+                #expect(allowed.status == .ok && allowed.json["nextCursor"] is NSNull)
+            }
+        }
+    }
+
+    @Test func anAgentTakesOverRepliesThroughTheChannelAndHandsBack() async throws {
+        try await FakeProvider.withRunning { provider in
+            let path = temporaryDatabasePath()
+            let keys = try await TestKeys.make(path)
+            try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: path) { client in
+                _ = try await client.postWebhook(apiMessage(id: "m-1", from: "cust-7", text: "When are you open?"), channel: "bakery-api")
+                #expect(try await provider.waitForRequests(count: 1).count == 1)
+                let list = try await client.api("/api/v1/conversations", key: keys.agent)
+                let conversation = try #require(list.items.first)
+                let id = try #require(conversation["id"] as? String)
+                #expect(conversation["status"] as? String == "assistant" && conversation["channelKind"] as? String == "api")
+
+                let taken = try await client.api("/api/v1/conversations/\(id)/takeover", method: .post, key: keys.agent)
+                #expect(taken.status == .ok && taken.json["status"] as? String == "assigned" && taken.json["assignedTo"] as? String == "Sam")
+
+                // The assistant stays silent while Sam owns it…
+                _ = try await client.postWebhook(apiMessage(id: "m-2", from: "cust-7", text: "When are you open on Monday?"), channel: "bakery-api")
+                let store = try await openStore(path)
+                try await eventually("the customer's second message is stored") {
+                    try await store.messages(tenantID: "bakery", conversationID: id).count == 3
+                }
+                // …and Sam's reply goes out through the API channel, recorded with Sam.
+                let reply = try await client.api("/api/v1/conversations/\(id)/reply", method: .post, key: keys.agent, body: #"{"text": "  We're closed on Mondays, sorry!  "}"#)
+                #expect(reply.status == .accepted)
+                let message = try #require(reply.json["message"] as? [String: Any])
+                #expect(message["author"] as? String == "agent" && message["agent"] as? String == "Sam")
+                #expect(message["text"] as? String == "We're closed on Mondays, sorry!" && message["deliveryStatus"] as? String == "queued")
+                let delivered = try await provider.waitForRequests(count: 2)
+                let callback = try JSONSerialization.jsonObject(with: delivered[1].body) as? [String: Any]
+                #expect(callback?["text"] as? String == "We're closed on Mondays, sorry!")
+                #expect((callback?["to"] as? [String: Any])?["id"] as? String == "cust-7")
+                #expect(callback?["inReplyTo"] as? String == "m-2")
+
+                let messages = try await client.api("/api/v1/conversations/\(id)/messages", key: keys.agent)
+                #expect(messages.items.map { $0["author"] as? String } == ["customer", "assistant", "customer", "agent"])
+                try await eventually("the agent's reply is marked sent") {
+                    try await client.api("/api/v1/conversations/\(id)/messages", key: keys.agent).items.last?["deliveryStatus"] as? String == "sent"
+                }
+
+                let back = try await client.api("/api/v1/conversations/\(id)/handback", method: .post, key: keys.agent)
+                #expect(back.status == .ok && back.json["status"] as? String == "assistant" && back.json["assignedTo"] is NSNull)
+                _ = try await client.postWebhook(apiMessage(id: "m-3", from: "cust-7", text: "When are you open on Sunday?"), channel: "bakery-api")
+                let answered = try await provider.waitForRequests(count: 3)
+                let assistant = try JSONSerialization.jsonObject(with: answered[2].body) as? [String: Any]
+                #expect(assistant?["text"] as? String == "Tuesday to Sunday, 7am to 6pm.")
+
+                let audit = try await client.api("/api/v1/audit", key: keys.admin)
+                #expect(audit.items.map { $0["action"] as? String } == ["conversation.handback", "conversation.reply", "conversation.takeover"])
+                #expect(audit.items.allSatisfy { ($0["actor"] as? [String: Any])?["name"] as? String == "Sam" && $0["target"] as? String == id })
+            }
+        }
+    }
+
+    @Test func aClosedConversationRefusesChanges() async throws {
+        try await FakeProvider.withRunning { provider in
+            let path = temporaryDatabasePath()
+            let keys = try await TestKeys.make(path)
+            try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: path) { client in
+                _ = try await client.postWebhook(apiMessage(id: "m-1", text: "When are you open?"), channel: "bakery-api")
+                _ = try await provider.waitForRequests(count: 1)
+                let id = try #require(try await client.api("/api/v1/conversations", key: keys.agent).items.first?["id"] as? String)
+                let closed = try await client.api("/api/v1/conversations/\(id)/close", method: .post, key: keys.agent)
+                #expect(closed.json["status"] as? String == "closed")
+                for action in ["takeover", "handback", "close"] {
+                    let response = try await client.api("/api/v1/conversations/\(id)/\(action)", method: .post, key: keys.agent)
+                    #expect(response.status == .conflict && response.apiErrorCode == "CONFLICT")
+                }
+                let reply = try await client.api("/api/v1/conversations/\(id)/reply", method: .post, key: keys.agent, body: #"{"text": "Hello?"}"#)
+                #expect(reply.status == .conflict)
+                let filtered = try await client.api("/api/v1/conversations?status=closed", key: keys.agent)
+                #expect(filtered.items.map { $0["id"] as? String } == [id])
+                #expect(try await client.api("/api/v1/conversations?owner=assistant", key: keys.agent).items.isEmpty)
+            }
+        }
+    }
+
+    @Test func aKeySeesNothingOfAnotherTenant() async throws {
+        try await FakeProvider.withRunning { provider in
+            let path = temporaryDatabasePath()
+            let keys = try await TestKeys.make(path)
+            try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: path) { client in
+                _ = try await client.postWebhook(apiMessage(id: "m-1", text: "When are you open?"), channel: "bakery-api")
+                _ = try await provider.waitForRequests(count: 1)
+                let id = try #require(try await client.api("/api/v1/conversations", key: keys.admin).items.first?["id"] as? String)
+                #expect(try await client.api("/api/v1/conversations", key: keys.floristAdmin).items.isEmpty)
+                #expect(try await client.api("/api/v1/audit", key: keys.floristAdmin).items.isEmpty)
+                #expect(try await client.api("/api/v1/tenant", key: keys.floristAdmin).json["id"] as? String == "florist")
+                let attempts: [(String, HTTPRequest.Method, String?)] = [
+                    ("/api/v1/conversations/\(id)", .get, nil), ("/api/v1/conversations/\(id)/messages", .get, nil),
+                    ("/api/v1/conversations/\(id)/takeover", .post, nil), ("/api/v1/conversations/\(id)/handback", .post, nil),
+                    ("/api/v1/conversations/\(id)/close", .post, nil), ("/api/v1/conversations/\(id)/reply", .post, #"{"text":"hi"}"#),
+                ]
+                for (uri, method, body) in attempts {
+                    let response = try await client.api(uri, method: method, key: keys.floristAdmin, body: body)
+                    #expect(response.status == .notFound && response.apiErrorCode == "NOT_FOUND", "\(method) \(uri)")
+                }
+                // Nothing changed for the bakery.
+                let still = try await client.api("/api/v1/conversations/\(id)", key: keys.admin)
+                #expect(still.json["status"] as? String == "assistant")
+            }
+        }
+    }
+
+    @Test func listsArePaginatedWithCursors() async throws {
+        try await FakeProvider.withRunning { provider in
+            let path = temporaryDatabasePath()
+            let keys = try await TestKeys.make(path)
+            try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: path) { client in
+                for index in 1...5 {
+                    _ = try await client.postWebhook(apiMessage(id: "m-\(index)", from: "cust-\(index)", text: "When are you open?"), channel: "bakery-api")
+                }
+                _ = try await provider.waitForRequests(count: 5)
+                var seen: [String] = []
+                var cursor: String?
+                var pages = 0
+                repeat {
+                    let query = "/api/v1/conversations?limit=2" + (cursor.map { "&cursor=\($0)" } ?? "")
+                    let page = try await client.api(query, key: keys.agent)
+                    #expect(page.status == .ok)
+                    seen += page.items.compactMap { $0["id"] as? String }
+                    cursor = page.json["nextCursor"] as? String
+                    pages += 1
+                } while cursor != nil && pages < 10
+                #expect(pages == 3 && seen.count == 5 && Set(seen).count == 5)
+
+                let id = try #require(seen.first)
+                let first = try await client.api("/api/v1/conversations/\(id)/messages?limit=1", key: keys.agent)
+                let rest = try await client.api("/api/v1/conversations/\(id)/messages?limit=1&cursor=\(try #require(first.json["nextCursor"] as? String))", key: keys.agent)
+                #expect(first.items.first?["author"] as? String == "customer" && rest.items.first?["author"] as? String == "assistant")
+                #expect(rest.json["nextCursor"] is NSNull)
+
+                for bad in ["limit=0", "limit=101", "limit=x", "cursor=%%%", "cursor=bm9wZQ", "status=open", "owner=robot"] {
+                    let response = try await client.api("/api/v1/conversations?\(bad)", key: keys.agent)
+                    #expect(response.status == .badRequest && response.apiErrorCode == "VALIDATION_ERROR", "\(bad)")
+                    #expect(((response.json["error"] as? [String: Any])?["details"] as? [String: Any])?["field"] != nil)
+                }
+                let empty = try await client.api("/api/v1/conversations/\(id)/reply", method: .post, key: keys.agent, body: #"{"text": "   "}"#)
+                #expect(empty.status == .badRequest && empty.apiErrorCode == "VALIDATION_ERROR")
+                let malformed = try await client.api("/api/v1/conversations/\(id)/reply", method: .post, key: keys.agent, body: "{")
+                #expect(malformed.status == .badRequest)
+            }
+        }
+    }
+
+    @Test func anAgentsReplyAppearsLiveInTheWebChat() async throws {
+        try await FakeProvider.withRunning { provider in
+            let path = temporaryDatabasePath()
+            let keys = try await TestKeys.make(path)
+            try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: path) { client in
+                let socket = try await WebChatTestSocket.open(port: try #require(client.port), channel: "bakery-chat")
+                _ = try await socket.hello()
+                try await socket.say("Can I order a birthday cake?", id: "c1")
+                _ = try await socket.next("accepted")
+                let handoff = try await socket.next("message")
+                #expect(handoff["seq"] as? Int == 2)
+                let id = try #require(try await client.api("/api/v1/conversations?channelId=bakery-chat", key: keys.agent).items.first?["id"] as? String)
+                let reply = try await client.api("/api/v1/conversations/\(id)/reply", method: .post, key: keys.agent, body: #"{"text": "Of course! Which day?"}"#)
+                #expect(reply.status == .accepted)
+                var agentEntry: [String: any Sendable]?
+                while agentEntry == nil {
+                    let entry = try await socket.nextEntry()
+                    if entry["role"] as? String == "agent" { agentEntry = entry }
+                }
+                #expect(agentEntry?["text"] as? String == "Of course! Which day?" && agentEntry?["agentName"] as? String == "Sam")
+                await socket.close()
+            }
+        }
+    }
+
+    @Test func servesTheOpenAPIDocumentAndItsPage() async throws {
+        try await FakeProvider.withRunning { provider in
+            try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: temporaryDatabasePath()) { client in
+                let document = try await client.api("/openapi.json", key: nil)
+                #expect(document.status == .ok && document.json["openapi"] as? String == "3.1.0")
+                let paths = try #require(document.json["paths"] as? [String: Any])
+                for path in ["/api/v1/tenant", "/api/v1/conversations", "/api/v1/conversations/{conversationId}/reply", "/api/v1/audit"] {
+                    #expect(paths[path] != nil, "\(path) is documented")
+                }
+                let page = try await client.api("/docs", key: nil)
+                #expect(page.status == .ok && page.headers[.contentType]?.hasPrefix("text/html") == true)
+            }
+        }
+    }
+}
