@@ -76,9 +76,10 @@ func buildApplication(
         publicURL: publicURL, maxBodyBytes: settings.maxBodyBytes, metrics: metrics, reports: reports, pipeline: pipeline
     ).addRoutes(to: router)
     OperationsController(store: store, channels: configuration.channels, metrics: metrics).addRoutes(to: router)
+    let pauses = ChannelPauses(try await store.channelPauses())
     AdminController(
         store: store, tenants: configuration.tenants, channels: configuration.channels, outboxSignal: outboxSignal,
-        requestsPerMinute: 600
+        pauses: pauses, requestsPerMinute: 600
     ).addRoutes(to: router)
     APIDocsController().addRoutes(to: router)
     let webChats = try await WebChatChannel.load(from: configuration.channels, store: store)
@@ -107,7 +108,7 @@ func buildApplication(
         ),
         OutboundDispatcher(
             store: store, channels: configuration.channels, client: http.client, signal: outboxSignal,
-            settings: settings.dispatcher, metrics: metrics, ledger: ledger, pricing: configuration.pricing, hub: hub,
+            settings: settings.dispatcher, metrics: metrics, ledger: ledger, pricing: configuration.pricing, hub: hub, pauses: pauses,
             logger: logger.with(component: "dispatcher")
         ),
         GuardMaintenance(guards: guards, tenants: configuration.tenants, interval: .seconds(6 * 3600), logger: logger.with(component: "maintenance"))

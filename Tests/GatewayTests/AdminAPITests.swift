@@ -270,11 +270,13 @@ extension TestResponse {
                 _ = try await socket.hello()
                 try await socket.say("Can I order a birthday cake?", id: "c1")
                 _ = try await socket.next("accepted")
-                let handoff = try await socket.next("message")
-                #expect(handoff["seq"] as? Int == 2)
+                // The visitor's own message (seq 2), then the assistant's handoff (seq 3).
+                #expect(try await socket.nextEntry()["role"] as? String == "visitor")
+                let handoff = try await socket.nextEntry()
+                #expect(handoff["seq"] as? Int == 3 && handoff["role"] as? String == "assistant")
                 let id = try #require(try await client.api("/api/v1/conversations?channelId=bakery-chat", key: keys.agent).items.first?["id"] as? String)
                 let reply = try await client.api("/api/v1/conversations/\(id)/reply", method: .post, key: keys.agent, body: #"{"text": "Of course! Which day?"}"#)
-                #expect(reply.status == .accepted)
+                #expect(reply.status == .accepted, "\(reply.bodyText)")
                 var agentEntry: [String: any Sendable]?
                 while agentEntry == nil {
                     let entry = try await socket.nextEntry()
@@ -282,6 +284,49 @@ extension TestResponse {
                 }
                 #expect(agentEntry?["text"] as? String == "Of course! Which day?" && agentEntry?["agentName"] as? String == "Sam")
                 await socket.close()
+            }
+        }
+    }
+
+    @Test func anAdminPausesAChannelAndItsRepliesWaitUntilResumed() async throws {
+        try await FakeProvider.withRunning { provider in
+            let path = temporaryDatabasePath()
+            let keys = try await TestKeys.make(path)
+            try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: path) { client in
+                let list = try await client.api("/api/v1/channels", key: keys.agent)
+                #expect(list.items.map { $0["id"] as? String } == ["bakery-api", "bakery-chat"])
+                #expect(list.items.map { $0["status"] as? String } == ["active", "active"])
+
+                let refused = try await client.api("/api/v1/channels/bakery-api/pause", method: .post, key: keys.agent)
+                #expect(refused.status == .forbidden && refused.apiErrorCode == "FORBIDDEN")
+                let paused = try await client.api("/api/v1/channels/bakery-api/pause", method: .post, key: keys.admin)
+                #expect(paused.status == .ok && paused.json["status"] as? String == "paused" && paused.json["pausedBy"] as? String == "Bella")
+
+                // Still received and answered, but the answer waits.
+                let accepted = try await client.postWebhook(apiMessage(id: "m-1", text: "When are you open?"), channel: "bakery-api")
+                #expect(accepted.status == .ok)
+                try await eventually("the reply is queued") {
+                    let counts = try await client.api("/api/v1/channels/bakery-api", key: keys.agent).json["counts"] as? [String: Any]
+                    return counts?["received"] as? Int == 1 && counts?["pending"] as? Int == 1
+                }
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(await provider.requests.isEmpty)
+
+                let resumed = try await client.api("/api/v1/channels/bakery-api/resume", method: .post, key: keys.admin)
+                #expect(resumed.json["status"] as? String == "active" && resumed.json["pausedBy"] is NSNull)
+                let delivered = try await provider.waitForRequests(count: 1)
+                #expect((try JSONSerialization.jsonObject(with: delivered[0].body) as? [String: Any])?["text"] as? String == "Tuesday to Sunday, 7am to 6pm.")
+                try await eventually("the channel counts the sent reply") {
+                    let channel = try await client.api("/api/v1/channels/bakery-api", key: keys.agent).json
+                    return (channel["counts"] as? [String: Any])?["sent"] as? Int == 1 && channel["lastOutboundAt"] is String
+                }
+
+                let audit = try await client.api("/api/v1/audit", key: keys.admin)
+                #expect(audit.items.map { $0["action"] as? String } == ["channel.resume", "channel.pause"])
+                for (uri, method) in [("/api/v1/channels/bakery-api", HTTPRequest.Method.get), ("/api/v1/channels/bakery-api/pause", .post)] {
+                    let other = try await client.api(uri, method: method, key: keys.floristAdmin)
+                    #expect(other.status == .notFound && other.apiErrorCode == "NOT_FOUND")
+                }
             }
         }
     }

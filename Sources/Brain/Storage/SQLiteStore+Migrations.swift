@@ -122,6 +122,7 @@ extension SQLiteStore {
         registerSemanticCacheMigration(&migrator)
         registerLiveChannelMigration(&migrator)
         registerAdminMigration(&migrator)
+        registerChannelPauseMigration(&migrator)
         return migrator
     }
 }

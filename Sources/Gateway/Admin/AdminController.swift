@@ -11,6 +11,8 @@ struct AdminController: Sendable {
     let tenants: TenantDirectory
     let channels: ChannelRegistry
     let outboxSignal: WorkSignal
+    /// Paused channels, shared with the outbound dispatcher.
+    let pauses: ChannelPauses
     /// Requests per minute each key may make.
     let requestsPerMinute: Int
 
@@ -32,6 +34,7 @@ struct AdminController: Sendable {
         }
         api.post("/conversations/{conversationId}/reply") { request, context in try await reply(request, context) }
         api.get("/audit") { request, context in try await audit(request, context) }
+        addChannelRoutes(to: api)
     }
 
     private func tenant(_ context: GatewayRequestContext) throws -> Response {
@@ -124,7 +127,7 @@ struct AdminController: Sendable {
             throw AdminAPIError.validation("text", "the body must be a JSON object with a string \"text\"")
         }
         let text = body.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= 4000 else {
+        guard !text.isEmpty, text.unicodeScalars.count <= 4000 else {
             throw AdminAPIError.validation("text", "text must be 1 to 4000 characters, not only spaces")
         }
         do {

@@ -169,3 +169,46 @@ enum AdminJSON {
         var conversation: Conversation
     }
 }
+
+extension AdminJSON {
+    struct Channel: Encodable {
+        struct Counts: Encodable {
+            var received: Int
+            var sent: Int
+            var pending: Int
+            var failed: Int
+            var uncertain: Int
+            var processingFailures: Int
+        }
+
+        var id: String
+        var type: String
+        var kind: String
+        var status: String
+        var statusReason: String?
+        var pausedBy: String?
+        var pausedAt: String?
+        var lastInboundAt: String?
+        var lastOutboundAt: String?
+        var counts: Counts
+
+        /// Every key is written, with null for what is absent.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(type, forKey: .type)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(status, forKey: .status)
+            try container.encode(statusReason, forKey: .statusReason)
+            try container.encode(pausedBy, forKey: .pausedBy)
+            try container.encode(pausedAt, forKey: .pausedAt)
+            try container.encode(lastInboundAt, forKey: .lastInboundAt)
+            try container.encode(lastOutboundAt, forKey: .lastOutboundAt)
+            try container.encode(counts, forKey: .counts)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id, type, kind, status, statusReason, pausedBy, pausedAt, lastInboundAt, lastOutboundAt, counts
+        }
+    }
+}

@@ -23,6 +23,8 @@ struct OutboundDispatcher: Service {
     let pricing: Pricing
     /// Where replies of live-connection channels (web chat) are pushed.
     let hub: WebChatHub?
+    /// Channels an admin paused: their replies wait.
+    let pauses: ChannelPauses
     let logger: Logger
 
     func run() async throws {
@@ -34,7 +36,7 @@ struct OutboundDispatcher: Service {
         let sender = ReplySender(
             store: store, channels: channels, policy: RetryPolicy(settings: settings),
             client: ProviderClient(client: client, timeout: .milliseconds(settings.timeoutMilliseconds)),
-            metrics: metrics, ledger: ledger, pricing: pricing, hub: hub, logger: logger
+            metrics: metrics, ledger: ledger, pricing: pricing, hub: hub, pauses: pauses, logger: logger
         )
         await loop(sender)
         logger.info("outbound dispatcher stopped")

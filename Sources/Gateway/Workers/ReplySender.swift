@@ -14,6 +14,8 @@ struct ReplySender: Sendable {
     let pricing: Pricing
     /// Pushes replies of live-connection channels (web chat) to the visitor's open sockets.
     let hub: WebChatHub?
+    /// Channels an admin paused: their replies wait in the outbox until resumed.
+    let pauses: ChannelPauses
     let logger: Logger
 
     func deliver(_ item: OutboxItem) async {
@@ -37,6 +39,10 @@ struct ReplySender: Sendable {
             let reason = if case .disabled(let reason) = entry.state { reason } else { "switched off in the configuration" }
             logger.warning("reply held: channel disabled", metadata: ["reason": "\(reason)"])
             return try await store.retryOutbox(item, at: Date().addingTimeInterval(60), error: "channel disabled: \(reason)", countsAsAttempt: false)
+        }
+        if let pause = pauses.pause(of: item.channelID) {
+            logger.debug("reply held: channel paused", metadata: ["paused_by": "\(pause.pausedBy)"])
+            return try await store.retryOutbox(item, at: Date().addingTimeInterval(300), error: "channel paused by \(pause.pausedBy)", countsAsAttempt: false)
         }
         if try await store.isOptedOut(address: item.address.recipient.channelUserID, kind: entry.ref.kind, tenantID: item.tenantID) {
             metrics.recordDelivery(.dead)
