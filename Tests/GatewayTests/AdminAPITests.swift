@@ -3,6 +3,7 @@ import Brain
 import ChannelKit
 import ChannelKitTesting
 import Foundation
+import GRDB
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
@@ -56,6 +57,13 @@ struct TestKeys {
     }
 }
 
+/// A count from the gateway's database.
+private func rows(_ path: String, _ sql: String) async throws -> Int {
+    let store = try await openStore(path)
+    _ = store
+    return try await GRDB.DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
+}
+
 extension TestClientProtocol {
     func api(_ path: String, method: HTTPRequest.Method = .get, key: String?, body: String? = nil) async throws -> TestResponse {
         var headers: HTTPFields = [:]
@@ -92,7 +100,8 @@ extension TestResponse {
                 #expect(missing.status == .unauthorized && missing.apiErrorCode == "UNAUTHORIZED")
                 #expect(missing.headers[.wwwAuthenticate] == "Bearer")
                 #expect((missing.json["requestId"] as? String)?.isEmpty == false)
-                for bad in ["nonsense", keys.admin + "x", String(keys.admin.dropLast()) + "A", revoked.token] {
+                let tampered = String(keys.admin.dropLast()) + (keys.admin.last == "A" ? "B" : "A")
+                for bad in ["nonsense", keys.admin + "x", tampered, revoked.token] {
                     let response = try await client.api("/api/v1/tenant", key: bad)
                     #expect(response.status == .unauthorized && response.apiErrorCode == "UNAUTHORIZED")
                 }
@@ -270,10 +279,13 @@ extension TestResponse {
                 _ = try await socket.hello()
                 try await socket.say("Can I order a birthday cake?", id: "c1")
                 _ = try await socket.next("accepted")
-                // The visitor's own message (seq 2), then the assistant's handoff (seq 3).
-                #expect(try await socket.nextEntry()["role"] as? String == "visitor")
-                let handoff = try await socket.nextEntry()
-                #expect(handoff["seq"] as? Int == 3 && handoff["role"] as? String == "assistant")
+                // The visitor's own message (seq 2; it may come before or after `accepted`), then
+                // the assistant's handoff (seq 3).
+                var handoff: [String: any Sendable] = [:]
+                while !(handoff["role"] as? String == "assistant" && (handoff["seq"] as? Int ?? 0) > 1) {
+                    handoff = try await socket.nextEntry()
+                }
+                #expect(handoff["seq"] as? Int == 3)
                 let id = try #require(try await client.api("/api/v1/conversations?channelId=bakery-chat", key: keys.agent).items.first?["id"] as? String)
                 let reply = try await client.api("/api/v1/conversations/\(id)/reply", method: .post, key: keys.agent, body: #"{"text": "Of course! Which day?"}"#)
                 #expect(reply.status == .accepted, "\(reply.bodyText)")
@@ -327,6 +339,62 @@ extension TestResponse {
                     let other = try await client.api(uri, method: method, key: keys.floristAdmin)
                     #expect(other.status == .notFound && other.apiErrorCode == "NOT_FOUND")
                 }
+            }
+        }
+    }
+
+    @Test func customersAreFoundBlockedAndErased() async throws {
+        try await FakeProvider.withRunning { provider in
+            let path = temporaryDatabasePath()
+            let keys = try await TestKeys.make(path)
+            try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: path) { client in
+                _ = try await client.postWebhook(apiMessage(id: "m-1", from: "cust-ada", text: "When are you open?"), channel: "bakery-api")
+                _ = try await client.postWebhook(#"{"id":"m-2","from":{"id":"cust-bob","name":"Bob Baker"},"text":"When are you open?"}"#, channel: "bakery-api")
+                _ = try await provider.waitForRequests(count: 2)
+
+                let all = try await client.api("/api/v1/customers", key: keys.agent)
+                #expect(all.items.count == 2)
+                let found = try await client.api("/api/v1/customers?q=BOB", key: keys.agent)
+                let bob = try #require(found.items.first)
+                #expect(found.items.count == 1 && bob["displayName"] as? String == "Bob Baker" && bob["blocked"] as? Bool == false)
+                let byChannelID = try await client.api("/api/v1/customers?q=cust-ada", key: keys.agent)
+                let adaID = try #require(byChannelID.items.first?["id"] as? String)
+                #expect(byChannelID.items.count == 1)
+                #expect(try await client.api("/api/v1/customers?q=%25", key: keys.agent).items.isEmpty)
+
+                let detail = try await client.api("/api/v1/customers/\(adaID)", key: keys.agent)
+                let identities = try #require(detail.json["identities"] as? [[String: Any]])
+                #expect(identities.first?["channelUserId"] as? String == "cust-ada" && identities.first?["channelId"] as? String == "bakery-api")
+                #expect((identities.first?["evidence"] as? String)?.isEmpty == false)
+
+                // A blocked customer is stored but never answered.
+                let blocked = try await client.api("/api/v1/customers/\(adaID)/block", method: .post, key: keys.agent)
+                #expect(blocked.status == .ok && blocked.json["blocked"] as? Bool == true)
+                _ = try await client.postWebhook(apiMessage(id: "m-3", from: "cust-ada", text: "When are you open?"), channel: "bakery-api")
+                let store = try await openStore(path)
+                _ = store
+                try await eventually("the blocked customer's message is stored") {
+                    try await rows(path, "SELECT COUNT(*) FROM messages WHERE blocked_reason = 'blocked_by_business'") == 1
+                }
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(await provider.requests.count == 2)
+                let unblocked = try await client.api("/api/v1/customers/\(adaID)/unblock", method: .post, key: keys.agent)
+                #expect(unblocked.json["blocked"] as? Bool == false && unblocked.json["blockedAt"] is NSNull)
+
+                // Erasure: admin only, then nothing of Ada is left, and Bob is untouched.
+                let refused = try await client.api("/api/v1/customers/\(adaID)", method: .delete, key: keys.agent)
+                #expect(refused.status == .forbidden)
+                let elsewhere = try await client.api("/api/v1/customers/\(adaID)", method: .delete, key: keys.floristAdmin)
+                #expect(elsewhere.status == .notFound)
+                let erased = try await client.api("/api/v1/customers/\(adaID)", method: .delete, key: keys.admin)
+                #expect(erased.status == .noContent)
+                #expect(try await client.api("/api/v1/customers/\(adaID)", key: keys.admin).status == .notFound)
+                #expect(try await client.api("/api/v1/customers", key: keys.admin).items.map { $0["displayName"] as? String } == ["Bob Baker"])
+                #expect(try await rows(path, "SELECT COUNT(*) FROM inbox WHERE payload LIKE '%cust-ada%'") == 0)
+                #expect(try await rows(path, "SELECT COUNT(*) FROM messages") == 2)
+                #expect(try await rows(path, "SELECT COUNT(*) FROM outbox WHERE CAST(address AS TEXT) LIKE '%cust-ada%'") == 0)
+                let audit = try await client.api("/api/v1/audit", key: keys.admin)
+                #expect(audit.items.map { $0["action"] as? String } == ["customer.delete", "customer.unblock", "customer.block"])
             }
         }
     }

@@ -13,8 +13,10 @@ public struct CustomerRecord: Sendable, Hashable {
     /// from the address), rather than the person claiming it.
     public var isVerified: Bool
     public var createdAt: Date
+    /// When the business blocked them (their messages are stored, never answered), if it did.
+    public var blockedAt: Date?
 
-    public init(id: String, tenantID: String, displayName: String? = nil, phone: String? = nil, email: String? = nil, isVerified: Bool = false, createdAt: Date) {
+    public init(id: String, tenantID: String, displayName: String? = nil, phone: String? = nil, email: String? = nil, isVerified: Bool = false, createdAt: Date, blockedAt: Date? = nil) {
         self.id = id
         self.tenantID = tenantID
         self.displayName = displayName
@@ -22,5 +24,6 @@ public struct CustomerRecord: Sendable, Hashable {
         self.email = email
         self.isVerified = isVerified
         self.createdAt = createdAt
+        self.blockedAt = blockedAt
     }
 }

@@ -100,7 +100,8 @@ extension CustomerRecord {
     init(row: Row) {
         self.init(
             id: row["id"], tenantID: row["tenant_id"], displayName: row["display_name"], phone: row["phone"],
-            email: row["email"], isVerified: row["is_verified"] ?? false, createdAt: Date(milliseconds: row["created_at"])
+            email: row["email"], isVerified: row["is_verified"] ?? false, createdAt: Date(milliseconds: row["created_at"]),
+            blockedAt: row.hasColumn("blocked_at") ? (row["blocked_at"] as Int64?).map(Date.init(milliseconds:)) : nil
         )
     }
 }

@@ -55,6 +55,13 @@ public actor SemanticMemory: MemoryRetriever {
         return embedded.count
     }
 
+    /// Drops an erased customer's vectors from the in-memory index (the store already deleted
+    /// them and their messages).
+    public func forget(customerID: String, tenantID: String) {
+        guard let rowids = customerMessages[tenantID]?.removeValue(forKey: customerID), let index = indexes[tenantID] else { return }
+        for rowid in rowids { _ = index.remove(id: rowid) }
+    }
+
     /// How many vectors the memory holds for a tenant.
     public func count(tenantID: String) -> Int {
         indexes[tenantID]?.count ?? 0

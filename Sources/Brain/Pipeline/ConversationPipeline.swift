@@ -72,6 +72,9 @@ public struct ConversationPipeline: Sendable {
         )
     }
 
+    /// The blocked reason of messages from a customer the business blocked.
+    public static let blockedByBusiness = "blocked_by_business"
+
     /// Processes one inbox item and commits the result in one transaction. `deliveredInline`
     /// records the reply as sent, for channels whose reply travels in the webhook's response.
     public func process(_ item: InboxItem, logger: Logger, deliveredInline: Bool = false) async throws -> PipelineOutcome {
@@ -95,6 +98,14 @@ public struct ConversationPipeline: Sendable {
         }
         if let farewell = item.message.metadata[InboundMetadataKey.closingReply], !identified.conversation.status.isHumanOwned {
             return try await close(item, farewell: farewell, identified: identified, deliveredInline: deliveredInline)
+        }
+
+        if identified.customer.blockedAt != nil {
+            // Blocked by the business: kept for the record, never answered, costs nothing.
+            var processed = reply.result(blockedBy: Self.blockedByBusiness, notice: nil, item: item, identified: identified)
+            processed.deliveredInline = deliveredInline
+            try await store.commit(processed)
+            return .blocked(reason: Self.blockedByBusiness, noticeOutboxID: nil)
         }
 
         let verdict = try await guards.check(GuardInput(

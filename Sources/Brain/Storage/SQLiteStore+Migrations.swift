@@ -123,6 +123,7 @@ extension SQLiteStore {
         registerLiveChannelMigration(&migrator)
         registerAdminMigration(&migrator)
         registerChannelPauseMigration(&migrator)
+        registerCustomerBlockMigration(&migrator)
         return migrator
     }
 }

@@ -13,6 +13,8 @@ struct AdminController: Sendable {
     let outboxSignal: WorkSignal
     /// Paused channels, shared with the outbound dispatcher.
     let pauses: ChannelPauses
+    /// The customer memory, told when a customer is erased.
+    let memory: SemanticMemory?
     /// Requests per minute each key may make.
     let requestsPerMinute: Int
 
@@ -35,6 +37,7 @@ struct AdminController: Sendable {
         api.post("/conversations/{conversationId}/reply") { request, context in try await reply(request, context) }
         api.get("/audit") { request, context in try await audit(request, context) }
         addChannelRoutes(to: api)
+        addCustomerRoutes(to: api)
     }
 
     private func tenant(_ context: GatewayRequestContext) throws -> Response {

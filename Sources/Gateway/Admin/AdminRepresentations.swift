@@ -212,3 +212,117 @@ extension AdminJSON {
         }
     }
 }
+
+extension AdminJSON {
+    struct Customer: Encodable {
+        var id: String
+        var displayName: String?
+        var phone: String?
+        var email: String?
+        var verified: Bool
+        var blocked: Bool
+        var blockedAt: String?
+        var createdAt: String
+
+        init(_ record: CustomerRecord) {
+            id = record.id
+            displayName = record.displayName
+            phone = record.phone
+            email = record.email
+            verified = record.isVerified
+            blocked = record.blockedAt != nil
+            blockedAt = record.blockedAt.map(AdminJSON.timestamp)
+            createdAt = AdminJSON.timestamp(record.createdAt)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(displayName, forKey: .displayName)
+            try container.encode(phone, forKey: .phone)
+            try container.encode(email, forKey: .email)
+            try container.encode(verified, forKey: .verified)
+            try container.encode(blocked, forKey: .blocked)
+            try container.encode(blockedAt, forKey: .blockedAt)
+            try container.encode(createdAt, forKey: .createdAt)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, displayName, phone, email, verified, blocked, blockedAt, createdAt }
+    }
+
+    struct Identity: Encodable {
+        var id: String
+        var channelId: String
+        var channelKind: String
+        var channelUserId: String
+        var displayName: String?
+        var phone: String?
+        var email: String?
+        var verified: Bool
+        var evidence: String
+        var createdAt: String
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(channelId, forKey: .channelId)
+            try container.encode(channelKind, forKey: .channelKind)
+            try container.encode(channelUserId, forKey: .channelUserId)
+            try container.encode(displayName, forKey: .displayName)
+            try container.encode(phone, forKey: .phone)
+            try container.encode(email, forKey: .email)
+            try container.encode(verified, forKey: .verified)
+            try container.encode(evidence, forKey: .evidence)
+            try container.encode(createdAt, forKey: .createdAt)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, channelId, channelKind, channelUserId, displayName, phone, email, verified, evidence, createdAt }
+    }
+
+    struct Link: Encodable {
+        var action: String
+        var identityId: String?
+        var evidence: String
+        var at: String
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(action, forKey: .action)
+            try container.encode(identityId, forKey: .identityId)
+            try container.encode(evidence, forKey: .evidence)
+            try container.encode(at, forKey: .at)
+        }
+
+        enum CodingKeys: String, CodingKey { case action, identityId, evidence, at }
+    }
+
+    struct CustomerDetail: Encodable {
+        var customer: Customer
+        var identities: [Identity]
+        var links: [Link]
+
+        init(_ record: CustomerRecord, identities: [ChannelIdentityRecord], links: [IdentityLinkRecord]) {
+            customer = Customer(record)
+            self.identities = identities.map {
+                Identity(
+                    id: $0.id, channelId: $0.channelID, channelKind: $0.channelKind.rawValue, channelUserId: $0.channelUserID,
+                    displayName: $0.displayName, phone: $0.phone, email: $0.email, verified: $0.verified, evidence: $0.evidence,
+                    createdAt: AdminJSON.timestamp($0.createdAt)
+                )
+            }
+            self.links = links.map {
+                Link(action: $0.action.rawValue, identityId: $0.identityID, evidence: $0.evidence, at: AdminJSON.timestamp($0.createdAt))
+            }
+        }
+
+        /// The customer's fields at the top level, then `identities` and `links`.
+        func encode(to encoder: any Encoder) throws {
+            try customer.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(identities, forKey: .identities)
+            try container.encode(links, forKey: .links)
+        }
+
+        enum CodingKeys: String, CodingKey { case identities, links }
+    }
+}

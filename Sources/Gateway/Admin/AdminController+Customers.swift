@@ -1,0 +1,78 @@
+import Brain
+import Foundation
+import Hummingbird
+
+/// `/api/v1/customers`: search, detail with every identity and its link evidence, block and
+/// unblock, and erasure on a privacy request.
+extension AdminController {
+    func addCustomerRoutes(to api: RouterGroup<GatewayRequestContext>) {
+        api.get("/customers") { request, context in try await listCustomers(request, context) }
+        api.get("/customers/{customerId}") { _, context in
+            let key = try context.requireKey()
+            return try AdminJSON.response(try await detail(try customerID(context), key: key))
+        }
+        api.post("/customers/{customerId}/block") { _, context in try await setBlocked(true, context) }
+        api.post("/customers/{customerId}/unblock") { _, context in try await setBlocked(false, context) }
+        api.delete("/customers/{customerId}") { _, context in try await erase(context) }
+    }
+
+    private func listCustomers(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let key = try context.requireKey()
+        let page = try PageRequest(request)
+        let query = request.uri.queryParameters
+        var filter = CustomerFilter()
+        if let raw = query["q"] {
+            let text = String(raw)
+            guard !text.isEmpty, text.unicodeScalars.count <= 200 else { throw AdminAPIError.validation("q", "q must be 1 to 200 characters") }
+            filter.query = text
+        }
+        if let raw = query["blocked"] {
+            guard let blocked = Bool(String(raw)) else { throw AdminAPIError.validation("blocked", "blocked must be true or false") }
+            filter.blocked = blocked
+        }
+        var cursor: (Date, String)?
+        if let parts = page.cursor {
+            guard parts.count == 2, let millis = Int64(parts[0]) else {
+                throw AdminAPIError.validation("cursor", "the cursor is not one this API gave out")
+            }
+            cursor = (Date(timeIntervalSince1970: Double(millis) / 1000), parts[1])
+        }
+        let records = try await store.customers(tenantID: key.tenantID, filter: filter, after: cursor, limit: page.limit + 1)
+        let shown = Array(records.prefix(page.limit))
+        let next = records.count > page.limit
+            ? shown.last.map { PageRequest.encode(["\(Int64(($0.createdAt.timeIntervalSince1970 * 1000).rounded()))", $0.id]) } : nil
+        return try AdminJSON.response(AdminJSON.Page(data: shown.map(AdminJSON.Customer.init), nextCursor: next))
+    }
+
+    private func detail(_ id: String, key: APIKeyRecord) async throws -> AdminJSON.CustomerDetail {
+        guard let customer = try await store.customer(id: id, tenantID: key.tenantID) else { throw Self.customerNotFound }
+        let identities = try await store.identities(customerID: id, tenantID: key.tenantID)
+        let links = try await store.linkHistory(customerID: id, tenantID: key.tenantID)
+        return AdminJSON.CustomerDetail(customer, identities: identities, links: links)
+    }
+
+    private func setBlocked(_ blocked: Bool, _ context: GatewayRequestContext) async throws -> Response {
+        let key = try context.requireKey()
+        let id = try customerID(context)
+        guard try await store.setCustomerBlocked(blocked, customerID: id, by: key) != nil else { throw Self.customerNotFound }
+        return try AdminJSON.response(try await detail(id, key: key))
+    }
+
+    private func erase(_ context: GatewayRequestContext) async throws -> Response {
+        let key = try context.requireKey(.admin)
+        let id = try customerID(context)
+        guard let erased = try await store.eraseCustomer(customerID: id, by: key) else { throw Self.customerNotFound }
+        await memory?.forget(customerID: id, tenantID: key.tenantID)
+        context.logger.notice("customer erased", metadata: ["customer": "\(id)", "messages": "\(erased.messages)"])
+        return Response(status: .noContent)
+    }
+
+    private func customerID(_ context: GatewayRequestContext) throws -> String {
+        guard let id = context.parameters.get("customerId"), !id.isEmpty, id.count <= 200 else {
+            throw AdminAPIError.validation("customerId", "customerId must be 1 to 200 characters")
+        }
+        return id
+    }
+
+    static let customerNotFound = AdminAPIError(.notFound, "no such customer")
+}
