@@ -79,7 +79,7 @@ func buildApplication(
     let pauses = ChannelPauses(try await store.channelPauses())
     AdminController(
         store: store, tenants: configuration.tenants, channels: configuration.channels, outboxSignal: outboxSignal,
-        pauses: pauses, memory: memory, requestsPerMinute: 600
+        pauses: pauses, memory: memory, ledger: ledger, requestsPerMinute: 600
     ).addRoutes(to: router)
     APIDocsController().addRoutes(to: router)
     let webChats = try await WebChatChannel.load(from: configuration.channels, store: store)

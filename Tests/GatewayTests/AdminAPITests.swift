@@ -399,6 +399,50 @@ extension TestResponse {
         }
     }
 
+    @Test func analyticsCountTheTenantsTrafficAndTheLedgerExportsAsCSV() async throws {
+        try await FakeProvider.withRunning { provider in
+            let path = temporaryDatabasePath()
+            let keys = try await TestKeys.make(path)
+            try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: path) { client in
+                _ = try await client.postWebhook(apiMessage(id: "m-1", from: "cust-1", text: "When are you open?"), channel: "bakery-api")
+                _ = try await client.postWebhook(apiMessage(id: "m-2", from: "cust-2", text: "Can I bring my dog?"), channel: "bakery-api")
+                _ = try await provider.waitForRequests(count: 2)
+                let report = try await client.api("/api/v1/analytics", key: keys.agent)
+                #expect(report.status == .ok)
+                let messages = try #require(report.json["messages"] as? [[String: Any]])
+                #expect(messages.count == 1 && messages.first?["channelId"] as? String == "bakery-api")
+                #expect(messages.first?["inbound"] as? Int == 2 && messages.first?["outbound"] as? Int == 2)
+                let times = try #require(report.json["responseTimes"] as? [String: Any])
+                #expect(times["answered"] as? Int == 2 && (times["p50Ms"] as? Int ?? -1) >= 0)
+                #expect((report.json["budget"] as? [String: Any])?["exhausted"] as? Bool == false)
+                #expect(report.json["currency"] as? String == "USD")
+                // The florist sees none of it.
+                let other = try await client.api("/api/v1/analytics", key: keys.floristAdmin)
+                #expect((other.json["messages"] as? [[String: Any]])?.isEmpty == true)
+
+                for bad in ["from=2026-13-01", "from=yesterday", "from=2026-11-22&to=2026-11-01", "from=2024-01-01&to=2026-01-01"] {
+                    let response = try await client.api("/api/v1/analytics?\(bad)", key: keys.agent)
+                    #expect(response.status == .badRequest && response.apiErrorCode == "VALIDATION_ERROR", "\(bad)")
+                }
+                let csv = try await client.api("/api/v1/costs.csv", key: keys.admin)
+                #expect(csv.status == .ok && csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+                #expect(csv.bodyText.hasPrefix("time,channel,kind,quantity,unit,unit_price,amount,currency,reference\r\n"))
+                #expect(try await client.api("/api/v1/costs.csv", key: keys.agent).status == .forbidden)
+            }
+        }
+    }
+
+    @Test func csvFieldsAreQuotedAndDefusedAgainstFormulas() {
+        #expect(AdminController.csvField("plain") == "plain")
+        #expect(AdminController.csvField("a,b") == "\"a,b\"")
+        #expect(AdminController.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(AdminController.csvField("=HYPERLINK(1)") == "'=HYPERLINK(1)")
+        #expect(AdminController.csvField("-0.5") == "-0.5")
+        #expect(AdminJSON.money(12_500_000) == "0.0125")
+        #expect(AdminJSON.money(3_000_000_000) == "3.00")
+        #expect(AdminJSON.money(1) == "0.000000001")
+    }
+
     @Test func servesTheOpenAPIDocumentAndItsPage() async throws {
         try await FakeProvider.withRunning { provider in
             try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: temporaryDatabasePath()) { client in

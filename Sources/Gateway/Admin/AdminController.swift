@@ -15,6 +15,8 @@ struct AdminController: Sendable {
     let pauses: ChannelPauses
     /// The customer memory, told when a customer is erased.
     let memory: SemanticMemory?
+    /// The tenants' budgets, for analytics.
+    let ledger: BudgetLedger
     /// Requests per minute each key may make.
     let requestsPerMinute: Int
 
@@ -38,6 +40,7 @@ struct AdminController: Sendable {
         api.get("/audit") { request, context in try await audit(request, context) }
         addChannelRoutes(to: api)
         addCustomerRoutes(to: api)
+        addAnalyticsRoutes(to: api)
     }
 
     private func tenant(_ context: GatewayRequestContext) throws -> Response {

@@ -326,3 +326,139 @@ extension AdminJSON {
         enum CodingKeys: String, CodingKey { case identities, links }
     }
 }
+
+extension AdminJSON {
+    /// An amount in nano-units as an exact decimal string (`12_500_000` → `"0.0125"`).
+    static func money(_ nanos: Int64) -> String {
+        let sign = nanos < 0 ? "-" : ""
+        let magnitude = nanos.magnitude
+        let units = magnitude / UInt64(Nanos.perUnit)
+        var fraction = String(format: "%09llu", magnitude % UInt64(Nanos.perUnit))
+        while fraction.count > 2, fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(sign)\(units).\(fraction)"
+    }
+
+    struct Analytics: Encodable {
+        struct DayCount: Encodable {
+            var day: String
+            var channelId: String
+            var inbound: Int
+            var outbound: Int
+        }
+
+        struct ResponseTimes: Encodable {
+            var answered: Int
+            var unanswered: Int
+            var p50Ms: Int64?
+            var p90Ms: Int64?
+            var maxMs: Int64?
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(answered, forKey: .answered)
+                try container.encode(unanswered, forKey: .unanswered)
+                try container.encode(p50Ms, forKey: .p50Ms)
+                try container.encode(p90Ms, forKey: .p90Ms)
+                try container.encode(maxMs, forKey: .maxMs)
+            }
+
+            enum CodingKeys: String, CodingKey { case answered, unanswered, p50Ms, p90Ms, maxMs }
+        }
+
+        struct Cache: Encodable {
+            var hits: Int
+            var misses: Int
+            var hitRate: Double?
+            var savedCost: String
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(hits, forKey: .hits)
+                try container.encode(misses, forKey: .misses)
+                try container.encode(hitRate, forKey: .hitRate)
+                try container.encode(savedCost, forKey: .savedCost)
+            }
+
+            enum CodingKeys: String, CodingKey { case hits, misses, hitRate, savedCost }
+        }
+
+        struct Cost: Encodable {
+            var kind: String
+            var channelId: String?
+            var quantity: Int64
+            var unit: String
+            var amount: String
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(kind, forKey: .kind)
+                try container.encode(channelId, forKey: .channelId)
+                try container.encode(quantity, forKey: .quantity)
+                try container.encode(unit, forKey: .unit)
+                try container.encode(amount, forKey: .amount)
+            }
+
+            enum CodingKeys: String, CodingKey { case kind, channelId, quantity, unit, amount }
+        }
+
+        struct Budget: Encodable {
+            struct Alert: Encodable {
+                var threshold: Int
+                var at: String
+            }
+
+            var month: String
+            var limit: String
+            var spent: String
+            var reserved: String
+            var remaining: String
+            var exhausted: Bool
+            var alerts: [Alert]
+        }
+
+        struct Blocked: Encodable {
+            var reason: String
+            var count: Int
+        }
+
+        var from: String
+        var to: String
+        var currency: String
+        var messages: [DayCount]
+        var responseTimes: ResponseTimes
+        var cache: Cache
+        var costs: [Cost]
+        var totalCost: String
+        var budget: Budget
+        var blocked: [Blocked]
+
+        init(_ report: TenantAnalytics, range: DateRange, budget state: BudgetState?) {
+            from = range.fromDay
+            to = range.toDay
+            currency = state?.currency ?? ""
+            messages = report.messages.map { DayCount(day: $0.day, channelId: $0.channelID, inbound: $0.inbound, outbound: $0.outbound) }
+            let waits = report.responseTimes
+            // Nearest rank: the smallest wait that at least `p` of the waits do not exceed.
+            func percentile(_ p: Double) -> Int64? {
+                guard !waits.isEmpty else { return nil }
+                let rank = Int((Double(waits.count) * p).rounded(.up))
+                return waits[min(waits.count, max(rank, 1)) - 1]
+            }
+            responseTimes = ResponseTimes(answered: waits.count, unanswered: report.unanswered, p50Ms: percentile(0.5), p90Ms: percentile(0.9), maxMs: waits.last)
+            let lookups = report.cacheHits + report.cacheMisses
+            cache = Cache(
+                hits: report.cacheHits, misses: report.cacheMisses,
+                hitRate: lookups == 0 ? nil : Double(report.cacheHits) / Double(lookups), savedCost: AdminJSON.money(report.cacheSavedNanos)
+            )
+            costs = report.costs.map { Cost(kind: $0.kind, channelId: $0.channelID, quantity: $0.quantity, unit: $0.unit, amount: AdminJSON.money($0.amountNanos)) }
+            totalCost = AdminJSON.money(report.costs.reduce(0) { $0 + $1.amountNanos })
+            budget = Budget(
+                month: state?.month ?? "", limit: AdminJSON.money(state?.limitNanos ?? 0), spent: AdminJSON.money(state?.spentNanos ?? 0),
+                reserved: AdminJSON.money(state?.reservedNanos ?? 0), remaining: AdminJSON.money(state?.remainingNanos ?? 0),
+                exhausted: state?.isExhausted ?? false,
+                alerts: (state?.alerts ?? []).map { Budget.Alert(threshold: $0.threshold, at: AdminJSON.timestamp($0.createdAt)) }
+            )
+            blocked = report.blocked.sorted { $0.key < $1.key }.map { Blocked(reason: $0.key, count: $0.value) }
+        }
+    }
+}
