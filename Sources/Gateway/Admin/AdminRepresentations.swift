@@ -20,15 +20,7 @@ enum AdminJSON {
 
     struct Page<Item: Encodable>: Encodable {
         var data: [Item]
-        var nextCursor: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(data, forKey: .data)
-            try container.encode(nextCursor, forKey: .nextCursor)
-        }
-
-        private enum CodingKeys: String, CodingKey { case data, nextCursor }
+        @Nullable var nextCursor: String?
     }
 
     struct Tenant: Encodable {
@@ -44,7 +36,7 @@ enum AdminJSON {
         var channelKind: String
         var customerId: String
         var status: String
-        var assignedTo: String?
+        @Nullable var assignedTo: String?
         var createdAt: String
         var updatedAt: String
 
@@ -58,22 +50,6 @@ enum AdminJSON {
             createdAt = AdminJSON.timestamp(record.createdAt)
             updatedAt = AdminJSON.timestamp(record.updatedAt)
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(channelId, forKey: .channelId)
-            try container.encode(channelKind, forKey: .channelKind)
-            try container.encode(customerId, forKey: .customerId)
-            try container.encode(status, forKey: .status)
-            try container.encode(assignedTo, forKey: .assignedTo)
-            try container.encode(createdAt, forKey: .createdAt)
-            try container.encode(updatedAt, forKey: .updatedAt)
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case id, channelId, channelKind, customerId, status, assignedTo, createdAt, updatedAt
-        }
     }
 
     struct Message: Encodable {
@@ -81,13 +57,13 @@ enum AdminJSON {
         var conversationId: String
         var direction: String
         var author: String
-        var agent: String?
+        @Nullable var agent: String?
         var text: String
         var createdAt: String
-        var deliveryStatus: String?
-        var deliveryError: String?
-        var answerSource: String?
-        var blockedReason: String?
+        @Nullable var deliveryStatus: String?
+        @Nullable var deliveryError: String?
+        @Nullable var answerSource: String?
+        @Nullable var blockedReason: String?
 
         init(_ record: MessageRecord) {
             id = record.id
@@ -101,26 +77,6 @@ enum AdminJSON {
             deliveryError = record.deliveryError
             answerSource = record.answerSource
             blockedReason = record.blockedReason
-        }
-
-        /// Every key is written, with null for what is absent (the document requires them).
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(conversationId, forKey: .conversationId)
-            try container.encode(direction, forKey: .direction)
-            try container.encode(author, forKey: .author)
-            try container.encode(agent, forKey: .agent)
-            try container.encode(text, forKey: .text)
-            try container.encode(createdAt, forKey: .createdAt)
-            try container.encode(deliveryStatus, forKey: .deliveryStatus)
-            try container.encode(deliveryError, forKey: .deliveryError)
-            try container.encode(answerSource, forKey: .answerSource)
-            try container.encode(blockedReason, forKey: .blockedReason)
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case id, conversationId, direction, author, agent, text, createdAt, deliveryStatus, deliveryError, answerSource, blockedReason
         }
     }
 
@@ -136,7 +92,7 @@ enum AdminJSON {
         var actor: Actor
         var action: String
         var target: String
-        var details: [String: String]?
+        @Nullable var details: [String: String]?
 
         init(_ entry: Brain.AuditEntry) {
             id = entry.id
@@ -146,18 +102,6 @@ enum AdminJSON {
             target = entry.target
             details = entry.details
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(at, forKey: .at)
-            try container.encode(actor, forKey: .actor)
-            try container.encode(action, forKey: .action)
-            try container.encode(target, forKey: .target)
-            try container.encode(details, forKey: .details)
-        }
-
-        private enum CodingKeys: String, CodingKey { case id, at, actor, action, target, details }
     }
 
     struct ReplyRequest: Decodable {
@@ -185,43 +129,24 @@ extension AdminJSON {
         var type: String
         var kind: String
         var status: String
-        var statusReason: String?
-        var pausedBy: String?
-        var pausedAt: String?
-        var lastInboundAt: String?
-        var lastOutboundAt: String?
+        @Nullable var statusReason: String?
+        @Nullable var pausedBy: String?
+        @Nullable var pausedAt: String?
+        @Nullable var lastInboundAt: String?
+        @Nullable var lastOutboundAt: String?
         var counts: Counts
-
-        /// Every key is written, with null for what is absent.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(type, forKey: .type)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(status, forKey: .status)
-            try container.encode(statusReason, forKey: .statusReason)
-            try container.encode(pausedBy, forKey: .pausedBy)
-            try container.encode(pausedAt, forKey: .pausedAt)
-            try container.encode(lastInboundAt, forKey: .lastInboundAt)
-            try container.encode(lastOutboundAt, forKey: .lastOutboundAt)
-            try container.encode(counts, forKey: .counts)
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case id, type, kind, status, statusReason, pausedBy, pausedAt, lastInboundAt, lastOutboundAt, counts
-        }
     }
 }
 
 extension AdminJSON {
     struct Customer: Encodable {
         var id: String
-        var displayName: String?
-        var phone: String?
-        var email: String?
+        @Nullable var displayName: String?
+        @Nullable var phone: String?
+        @Nullable var email: String?
         var verified: Bool
         var blocked: Bool
-        var blockedAt: String?
+        @Nullable var blockedAt: String?
         var createdAt: String
 
         init(_ record: CustomerRecord) {
@@ -234,20 +159,6 @@ extension AdminJSON {
             blockedAt = record.blockedAt.map(AdminJSON.timestamp)
             createdAt = AdminJSON.timestamp(record.createdAt)
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(displayName, forKey: .displayName)
-            try container.encode(phone, forKey: .phone)
-            try container.encode(email, forKey: .email)
-            try container.encode(verified, forKey: .verified)
-            try container.encode(blocked, forKey: .blocked)
-            try container.encode(blockedAt, forKey: .blockedAt)
-            try container.encode(createdAt, forKey: .createdAt)
-        }
-
-        enum CodingKeys: String, CodingKey { case id, displayName, phone, email, verified, blocked, blockedAt, createdAt }
     }
 
     struct Identity: Encodable {
@@ -255,45 +166,19 @@ extension AdminJSON {
         var channelId: String
         var channelKind: String
         var channelUserId: String
-        var displayName: String?
-        var phone: String?
-        var email: String?
+        @Nullable var displayName: String?
+        @Nullable var phone: String?
+        @Nullable var email: String?
         var verified: Bool
         var evidence: String
         var createdAt: String
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(channelId, forKey: .channelId)
-            try container.encode(channelKind, forKey: .channelKind)
-            try container.encode(channelUserId, forKey: .channelUserId)
-            try container.encode(displayName, forKey: .displayName)
-            try container.encode(phone, forKey: .phone)
-            try container.encode(email, forKey: .email)
-            try container.encode(verified, forKey: .verified)
-            try container.encode(evidence, forKey: .evidence)
-            try container.encode(createdAt, forKey: .createdAt)
-        }
-
-        enum CodingKeys: String, CodingKey { case id, channelId, channelKind, channelUserId, displayName, phone, email, verified, evidence, createdAt }
     }
 
     struct Link: Encodable {
         var action: String
-        var identityId: String?
+        @Nullable var identityId: String?
         var evidence: String
         var at: String
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(action, forKey: .action)
-            try container.encode(identityId, forKey: .identityId)
-            try container.encode(evidence, forKey: .evidence)
-            try container.encode(at, forKey: .at)
-        }
-
-        enum CodingKeys: String, CodingKey { case action, identityId, evidence, at }
     }
 
     struct CustomerDetail: Encodable {
@@ -349,56 +234,24 @@ extension AdminJSON {
         struct ResponseTimes: Encodable {
             var answered: Int
             var unanswered: Int
-            var p50Ms: Int64?
-            var p90Ms: Int64?
-            var maxMs: Int64?
-
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(answered, forKey: .answered)
-                try container.encode(unanswered, forKey: .unanswered)
-                try container.encode(p50Ms, forKey: .p50Ms)
-                try container.encode(p90Ms, forKey: .p90Ms)
-                try container.encode(maxMs, forKey: .maxMs)
-            }
-
-            enum CodingKeys: String, CodingKey { case answered, unanswered, p50Ms, p90Ms, maxMs }
+            @Nullable var p50Ms: Int64?
+            @Nullable var p90Ms: Int64?
+            @Nullable var maxMs: Int64?
         }
 
         struct Cache: Encodable {
             var hits: Int
             var misses: Int
-            var hitRate: Double?
+            @Nullable var hitRate: Double?
             var savedCost: String
-
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(hits, forKey: .hits)
-                try container.encode(misses, forKey: .misses)
-                try container.encode(hitRate, forKey: .hitRate)
-                try container.encode(savedCost, forKey: .savedCost)
-            }
-
-            enum CodingKeys: String, CodingKey { case hits, misses, hitRate, savedCost }
         }
 
         struct Cost: Encodable {
             var kind: String
-            var channelId: String?
+            @Nullable var channelId: String?
             var quantity: Int64
             var unit: String
             var amount: String
-
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(kind, forKey: .kind)
-                try container.encode(channelId, forKey: .channelId)
-                try container.encode(quantity, forKey: .quantity)
-                try container.encode(unit, forKey: .unit)
-                try container.encode(amount, forKey: .amount)
-            }
-
-            enum CodingKeys: String, CodingKey { case kind, channelId, quantity, unit, amount }
         }
 
         struct Budget: Encodable {
@@ -459,6 +312,26 @@ extension AdminJSON {
                 alerts: (state?.alerts ?? []).map { Budget.Alert(threshold: $0.threshold, at: AdminJSON.timestamp($0.createdAt)) }
             )
             blocked = report.blocked.sorted { $0.key < $1.key }.map { Blocked(reason: $0.key, count: $0.value) }
+        }
+    }
+}
+
+/// An optional that is written as `null` when absent (the synthesized encoding leaves the key
+/// out), as the OpenAPI document requires every key of these objects.
+@propertyWrapper
+struct Nullable<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) {
+        self.wrappedValue = wrappedValue
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue {
+            try container.encode(wrappedValue)
+        } else {
+            try container.encodeNil()
         }
     }
 }
