@@ -443,6 +443,39 @@ extension TestResponse {
         #expect(AdminJSON.money(1) == "0.000000001")
     }
 
+    @Test func anAdminMergesTwoCustomersAndUnlinksAnIdentityAgain() async throws {
+        try await FakeProvider.withRunning { provider in
+            let path = temporaryDatabasePath()
+            let keys = try await TestKeys.make(path)
+            try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: path) { client in
+                _ = try await client.postWebhook(apiMessage(id: "m-1", from: "ada-work", text: "When are you open?"), channel: "bakery-api")
+                _ = try await client.postWebhook(apiMessage(id: "m-2", from: "ada-home", text: "When are you open?"), channel: "bakery-api")
+                _ = try await provider.waitForRequests(count: 2)
+                let work = try #require(try await client.api("/api/v1/customers?q=ada-work", key: keys.admin).items.first?["id"] as? String)
+                let home = try #require(try await client.api("/api/v1/customers?q=ada-home", key: keys.admin).items.first?["id"] as? String)
+
+                let refused = try await client.api("/api/v1/customers/\(home)/merge", method: .post, key: keys.agent, body: #"{"intoCustomerId": "\#(work)"}"#)
+                #expect(refused.status == .forbidden)
+                let itself = try await client.api("/api/v1/customers/\(home)/merge", method: .post, key: keys.admin, body: #"{"intoCustomerId": "\#(home)"}"#)
+                #expect(itself.status == .conflict && itself.apiErrorCode == "CONFLICT")
+                let merged = try await client.api("/api/v1/customers/\(home)/merge", method: .post, key: keys.admin, body: #"{"intoCustomerId": "\#(work)", "reason": "same person"}"#)
+                #expect(merged.status == .ok && merged.json["id"] as? String == work)
+                let identities = try #require(merged.json["identities"] as? [[String: Any]])
+                #expect(Set(identities.compactMap { $0["channelUserId"] as? String }) == ["ada-work", "ada-home"])
+                #expect(try await client.api("/api/v1/customers/\(home)", key: keys.admin).status == .notFound)
+
+                let homeIdentity = try #require(identities.first { $0["channelUserId"] as? String == "ada-home" }?["id"] as? String)
+                let unlinked = try await client.api("/api/v1/customers/\(work)/identities/\(homeIdentity)/unlink", method: .post, key: keys.admin)
+                #expect(unlinked.status == .ok && unlinked.json["id"] as? String != work)
+                #expect((unlinked.json["identities"] as? [[String: Any]])?.map { $0["channelUserId"] as? String } == ["ada-home"])
+                let again = try await client.api("/api/v1/customers/\(work)/identities/\(homeIdentity)/unlink", method: .post, key: keys.admin)
+                #expect(again.status == .notFound)
+                let audit = try await client.api("/api/v1/audit", key: keys.admin)
+                #expect(audit.items.prefix(2).map { $0["action"] as? String } == ["customer.unlink", "customer.merge"])
+            }
+        }
+    }
+
     @Test func servesTheOpenAPIDocumentAndItsPage() async throws {
         try await FakeProvider.withRunning { provider in
             try await withGateway(try adminConfiguration(callbackURL: provider.url("/replies")), databasePath: temporaryDatabasePath()) { client in

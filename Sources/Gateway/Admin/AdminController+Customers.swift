@@ -14,6 +14,67 @@ extension AdminController {
         api.post("/customers/{customerId}/block") { _, context in try await setBlocked(true, context) }
         api.post("/customers/{customerId}/unblock") { _, context in try await setBlocked(false, context) }
         api.delete("/customers/{customerId}") { _, context in try await erase(context) }
+        api.post("/customers/{customerId}/merge") { request, context in try await merge(request, context) }
+        api.post("/customers/{customerId}/identities/{identityId}/unlink") { request, context in try await unlink(request, context) }
+    }
+
+    /// Merges this customer into `intoCustomerId` (the same person, reached twice without a
+    /// shared phone or email); returns the customer that remains.
+    private func merge(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let key = try context.requireKey(.admin)
+        let source = try customerID(context)
+        struct Body: Decodable {
+            var intoCustomerId: String
+            var reason: String?
+        }
+        let body: Body
+        do {
+            body = try JSONDecoder().decode(Body.self, from: try await request.body.collect(upTo: 16 * 1024))
+        } catch {
+            throw AdminAPIError.validation("intoCustomerId", "the body must be a JSON object with a string \"intoCustomerId\"")
+        }
+        guard !body.intoCustomerId.isEmpty, body.intoCustomerId.count <= 200, (body.reason?.unicodeScalars.count ?? 0) <= 500 else {
+            throw AdminAPIError.validation("intoCustomerId", "intoCustomerId must be 1 to 200 characters and reason at most 500")
+        }
+        let target: CustomerRecord
+        do {
+            target = try await store.merge(customerID: source, into: body.intoCustomerId, tenantID: key.tenantID, reason: Self.reason(body.reason, key: key))
+        } catch let error as IdentityError {
+            throw Self.apiError(error)
+        }
+        try await store.recordAudit(key: key, action: "customer.merge", target: target.id, details: ["merged": source])
+        return try AdminJSON.response(try await detail(target.id, key: key))
+    }
+
+    /// Takes a wrongly linked identity away from this customer; it gets a customer of its own,
+    /// which is returned.
+    private func unlink(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let key = try context.requireKey(.admin)
+        let customer = try customerID(context)
+        guard let identityID = context.parameters.get("identityId"), !identityID.isEmpty, identityID.count <= 200 else {
+            throw AdminAPIError.validation("identityId", "identityId must be 1 to 200 characters")
+        }
+        guard try await store.identities(customerID: customer, tenantID: key.tenantID).contains(where: { $0.id == identityID }) else {
+            throw AdminAPIError(.notFound, "the customer has no such identity")
+        }
+        let created: CustomerRecord
+        do {
+            created = try await store.unlink(identityID: identityID, tenantID: key.tenantID, reason: Self.reason(nil, key: key))
+        } catch let error as IdentityError {
+            throw Self.apiError(error)
+        }
+        try await store.recordAudit(key: key, action: "customer.unlink", target: customer, details: ["identity": identityID, "newCustomer": created.id])
+        return try AdminJSON.response(try await detail(created.id, key: key))
+    }
+
+    private static func reason(_ given: String?, key: APIKeyRecord) -> String {
+        let text = given?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return text.isEmpty ? "by \(key.name) through the admin API" : "\(text) (\(key.name), admin API)"
+    }
+
+    private static func apiError(_ error: IdentityError) -> AdminAPIError {
+        if error.isNotFound { return AdminAPIError(.notFound, error.message) }
+        return AdminAPIError(.conflict, error.message)
     }
 
     private func listCustomers(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
