@@ -31,7 +31,7 @@ struct IndexBench {
 
     static func run(size: Int, data: DataKind, options: Options) throws {
         let clock = ContinuousClock()
-        var generator = BenchGenerator(seed: 0xBE4C_0000 &+ UInt64(size))
+        var generator = SeededGenerator(seed: 0xBE4C_0000 &+ UInt64(size))
         let source = VectorSource(kind: data, dimension: options.dimension, clusters: options.clusters,
                                   noise: options.noise, generator: &generator)
         var exact = ExactVectorIndex(dimension: options.dimension)
@@ -153,7 +153,7 @@ struct VectorSource {
     let centres: [[Float]]
     let noise: Float
 
-    init(kind: DataKind, dimension: Int, clusters: Int, noise: Float, generator: inout BenchGenerator) {
+    init(kind: DataKind, dimension: Int, clusters: Int, noise: Float, generator: inout SeededGenerator) {
         self.kind = kind
         self.dimension = dimension
         self.noise = noise
@@ -169,7 +169,7 @@ struct VectorSource {
         self.centres = centres
     }
 
-    func next(into vector: inout [Float], using generator: inout BenchGenerator) {
+    func next(into vector: inout [Float], using generator: inout SeededGenerator) {
         generator.fillGaussian(&vector)
         if kind == .clustered {
             let centre = centres[Int(generator.next() % UInt64(centres.count))]
@@ -189,22 +189,9 @@ struct VectorSource {
     }
 }
 
-/// SplitMix64 with Gaussian draws (Box–Muller), so every run sees the same data.
-struct BenchGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
+/// Gaussian draws (Box–Muller) from the index's own seeded SplitMix64, so every run sees the
+/// same data.
+extension SeededGenerator {
     mutating func fillGaussian(_ vector: inout [Float]) {
         var index = 0
         while index < vector.count {

@@ -1,13 +1,14 @@
 /// SplitMix64: a small, fast, seedable generator, so that the same seed draws the same HNSW
-/// levels (and, built on one thread, the same graph) on every run and platform.
-struct SeededGenerator: RandomNumberGenerator, Sendable {
+/// levels (and, built on one thread, the same graph) on every run and platform. Benchmarks draw
+/// their data from it too.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var value = state
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
