@@ -27,6 +27,10 @@ func buildApplication(
         logger.warning("\(warning)")
     }
     let store = try await SQLiteStore.open(path: options.databasePath, logger: logger)
+    // What admins edited through the API replaces the configuration's assistant or knowledge base.
+    for tenantID in configuration.tenants.apply(try await store.storedTenantSettings()) {
+        logger.notice("the assistant or knowledge base edited through the admin API is used; channels.json's is ignored for it", metadata: ["tenant": "\(tenantID)"])
+    }
     let metrics = GatewayMetrics(registry: metricsRegistry)
     let inboxSignal = WorkSignal()
     let outboxSignal = WorkSignal()
@@ -79,7 +83,9 @@ func buildApplication(
     let pauses = ChannelPauses(try await store.channelPauses())
     AdminController(
         store: store, tenants: configuration.tenants, channels: configuration.channels, outboxSignal: outboxSignal,
-        pauses: pauses, memory: memory, ledger: ledger, requestsPerMinute: 600
+        pauses: pauses, memory: memory, ledger: ledger, requestsPerMinute: 600,
+        editor: TenantEditor(store: store, tenants: configuration.tenants, cache: cache, logger: logger.with(component: "admin")),
+        modelIDs: configuration.llm.map { Set($0.models.map(\.id)) }
     ).addRoutes(to: router)
     APIDocsController().addRoutes(to: router)
     let webChats = try await WebChatChannel.load(from: configuration.channels, store: store)
@@ -89,6 +95,8 @@ func buildApplication(
         tenants: configuration.tenants, publicURL: publicURL
     ).addRoutes(to: router)
 
+    // Last: it wraps only the router's not-found responder.
+    router.add(middleware: AdminRouteFallback(prefix: "/api/v1", routes: router.routes))
     var app = Application(
         router: router,
         server: .http1WebSocketUpgrade(

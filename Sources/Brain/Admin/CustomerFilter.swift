@@ -4,10 +4,13 @@ public struct CustomerFilter: Sendable, Hashable {
     /// user id or name (a Telegram chat id, a web chat visitor id).
     public var query: String?
     public var blocked: Bool?
+    /// Only customers with this tag.
+    public var tag: String?
 
-    public init(query: String? = nil, blocked: Bool? = nil) {
+    public init(query: String? = nil, blocked: Bool? = nil, tag: String? = nil) {
         self.query = query
         self.blocked = blocked
+        self.tag = tag
     }
 }
 

@@ -34,6 +34,10 @@ extension SQLiteStore {
         case false?: conditions.append("c.blocked_at IS NULL")
         case nil: break
         }
+        if let tag = filter.tag {
+            conditions.append("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tenant_id = c.tenant_id AND t.tag = ?)")
+            _ = arguments.append(contentsOf: [tag])
+        }
         if let cursor {
             conditions.append("(c.created_at < ? OR (c.created_at = ? AND c.id < ?))")
             _ = arguments.append(contentsOf: [cursor.createdAt.milliseconds, cursor.createdAt.milliseconds, cursor.id])

@@ -7,11 +7,11 @@ import Logging
 /// the cost each hit saved, per tenant.
 ///
 /// Two kinds of entries: the tenant's knowledge-base entries, keyed by their questions (made
-/// at start-up in the scope `knowledge`, valid on every channel: a semantic match for questions
+/// at start-up and after each edit, in the scope `knowledge`, valid on every channel: a semantic match for questions
 /// the keyword matcher misses), and generic model answers, keyed by the question that produced
 /// them, in the scope of the channel kind they were written for, expiring after the TTL. Both
 /// scopes carry the tenant's knowledge version, so a changed persona or knowledge base retires
-/// them.
+/// them (``refresh(_:replacing:)`` drops them at once).
 public actor SemanticAnswerCache {
     /// What a lookup found, with the question's vector for storing the answer made instead.
     public struct Lookup: Sendable {
@@ -62,21 +62,57 @@ public actor SemanticAnswerCache {
         try await store.deleteCacheEntries(ids: retired)
         index = SemanticCacheIndex(policy: index.policy, entries: current)
         var knowledge = 0
-        for tenant in tenants.all where !tenant.knowledgeBase.isEmpty {
-            let vectors = try await embedder.embed(tenant.knowledgeBase.map(\.question))
-            let scope = scope(for: tenant, rendering: Self.knowledgeRendering)
-            for (entry, vector) in zip(tenant.knowledgeBase, vectors) {
-                let outcome = index.insert(
-                    question: entry.question, answer: entry.answer, vector: vector, scope: scope, isGeneric: true,
-                    source: .knowledgeBase(entry.id), timeToLive: 10 * 365 * 86_400
-                )
-                if outcome.entry != nil { knowledge += 1 }
-            }
+        for tenant in tenants.all {
+            knowledge += try await keyKnowledge(of: tenant, vectors: [:])
         }
         if !retired.isEmpty {
             logger.info("cached answers retired: the knowledge, persona or embedder changed", metadata: ["count": "\(retired.count)"])
         }
         return (current.count, knowledge)
+    }
+
+    /// Follows an edit of the tenant's assistant or knowledge base: when what answers are made
+    /// from changed (the knowledge version), retires every entry of the tenant, in memory and
+    /// stored, and keys the new knowledge base (embedding only the questions that are new).
+    /// Returns how many entries were retired.
+    @discardableResult
+    public func refresh(_ tenant: TenantProfile, replacing previous: TenantProfile) async throws -> Int {
+        guard tenant.knowledgeVersion != previous.knowledgeVersion else { return 0 }
+        var vectors: [String: [Float]] = [:]
+        for entry in index.entries(in: scope(for: previous, rendering: Self.knowledgeRendering)) {
+            for key in entry.keys { vectors[key.question] = key.vector }
+        }
+        let retired = index.invalidate(tenantID: tenant.id)
+        for id in retired { costs[id] = nil }
+        try await store.deleteCacheEntries(ids: retired)
+        let keyed = try await keyKnowledge(of: tenant, vectors: vectors)
+        logger.info("semantic cache refreshed: the assistant or knowledge base changed", metadata: [
+            "tenant": "\(tenant.id)", "retired": "\(retired.count)", "knowledge.entries": "\(keyed)",
+        ])
+        return retired.count
+    }
+
+    /// Keys the tenant's knowledge-base entries by their questions in the knowledge scope,
+    /// embedding those not in `vectors`. Returns how many were keyed.
+    private func keyKnowledge(of tenant: TenantProfile, vectors known: [String: [Float]]) async throws -> Int {
+        let entries = tenant.knowledgeBase
+        guard !entries.isEmpty else { return 0 }
+        let missing = Array(Set(entries.map(\.question).filter { known[$0] == nil }))
+        var vectors = known
+        if !missing.isEmpty {
+            for (question, vector) in zip(missing, try await embedder.embed(missing)) { vectors[question] = vector }
+        }
+        let scope = scope(for: tenant, rendering: Self.knowledgeRendering)
+        var keyed = 0
+        for entry in entries {
+            guard let vector = vectors[entry.question] else { continue }
+            let outcome = index.insert(
+                question: entry.question, answer: entry.answer, vector: vector, scope: scope, isGeneric: true,
+                source: .knowledgeBase(entry.id), timeToLive: 10 * 365 * 86_400
+            )
+            if outcome.entry != nil { keyed += 1 }
+        }
+        return keyed
     }
 
     /// Looks `question` up among the tenant's knowledge-base entries and the answers cached for

@@ -124,6 +124,7 @@ extension SQLiteStore {
         registerAdminMigration(&migrator)
         registerChannelPauseMigration(&migrator)
         registerCustomerBlockMigration(&migrator)
+        registerTenantSettingsMigration(&migrator)
         return migrator
     }
 }

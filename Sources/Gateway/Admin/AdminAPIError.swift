@@ -8,6 +8,7 @@ struct AdminAPIError: HTTPResponseError, CustomStringConvertible {
         case unauthorized = "UNAUTHORIZED"
         case forbidden = "FORBIDDEN"
         case notFound = "NOT_FOUND"
+        case methodNotAllowed = "METHOD_NOT_ALLOWED"
         case validationError = "VALIDATION_ERROR"
         case rateLimited = "RATE_LIMITED"
         case budgetExhausted = "BUDGET_EXHAUSTED"
@@ -19,6 +20,7 @@ struct AdminAPIError: HTTPResponseError, CustomStringConvertible {
             case .unauthorized: .unauthorized
             case .forbidden: .forbidden
             case .notFound: .notFound
+            case .methodNotAllowed: .methodNotAllowed
             case .validationError: .badRequest
             case .rateLimited: .tooManyRequests
             case .budgetExhausted: HTTPResponse.Status(code: 402)

@@ -16,6 +16,36 @@ extension AdminController {
         api.delete("/customers/{customerId}") { _, context in try await erase(context) }
         api.post("/customers/{customerId}/merge") { request, context in try await merge(request, context) }
         api.post("/customers/{customerId}/identities/{identityId}/unlink") { request, context in try await unlink(request, context) }
+        api.put("/customers/{customerId}/tags") { request, context in try await setTags(request, context) }
+    }
+
+    /// Replaces the customer's tags (lower-cased, trimmed, duplicates removed).
+    private func setTags(_ request: Request, _ context: GatewayRequestContext) async throws -> Response {
+        let key = try context.requireKey()
+        let id = try customerID(context)
+        struct Body: Decodable {
+            var tags: [String]
+        }
+        let body = try await AdminRequestBody.decode(Body.self, from: request, limit: 16 * 1024)
+        guard body.tags.count <= 20 else { throw AdminAPIError.validation("tags", "at most 20 tags") }
+        var tags = Set<String>()
+        for (index, raw) in body.tags.enumerated() {
+            guard let tag = Self.tag(raw) else {
+                throw AdminAPIError.validation("tags[\(index)]", "a tag is 1 to 50 characters, not only spaces, without control characters")
+            }
+            tags.insert(tag)
+        }
+        guard try await store.setCustomerTags(tags, customerID: id, by: key) != nil else { throw Self.customerNotFound }
+        return try AdminJSON.response(try await detail(id, key: key))
+    }
+
+    /// A tag as stored: trimmed, lower-cased; nil when empty, longer than 50 characters or
+    /// holding control characters.
+    static func tag(_ raw: String) -> String? {
+        let tag = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard (1...50).contains(tag.unicodeScalars.count),
+              !tag.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+        return tag
     }
 
     /// Merges this customer into `intoCustomerId` (the same person, reached twice without a
@@ -87,6 +117,12 @@ extension AdminController {
             guard !text.isEmpty, text.unicodeScalars.count <= 200 else { throw AdminAPIError.validation("q", "q must be 1 to 200 characters") }
             filter.query = text
         }
+        if let raw = query["tag"] {
+            guard let tag = Self.tag(String(raw)) else {
+                throw AdminAPIError.validation("tag", "tag must be 1 to 50 characters, not only spaces, without control characters")
+            }
+            filter.tag = tag
+        }
         if let raw = query["blocked"] {
             guard let blocked = Bool(String(raw)) else { throw AdminAPIError.validation("blocked", "blocked must be true or false") }
             filter.blocked = blocked
@@ -102,14 +138,16 @@ extension AdminController {
         let shown = Array(records.prefix(page.limit))
         let next = records.count > page.limit
             ? shown.last.map { PageRequest.encode(["\(Int64(($0.createdAt.timeIntervalSince1970 * 1000).rounded()))", $0.id]) } : nil
-        return try AdminJSON.response(AdminJSON.Page(data: shown.map(AdminJSON.Customer.init), nextCursor: next))
+        let tags = try await store.customerTags(customerIDs: shown.map(\.id), tenantID: key.tenantID)
+        return try AdminJSON.response(AdminJSON.Page(data: shown.map { AdminJSON.Customer($0, tags: tags[$0.id] ?? []) }, nextCursor: next))
     }
 
     private func detail(_ id: String, key: APIKeyRecord) async throws -> AdminJSON.CustomerDetail {
         guard let customer = try await store.customer(id: id, tenantID: key.tenantID) else { throw Self.customerNotFound }
         let identities = try await store.identities(customerID: id, tenantID: key.tenantID)
         let links = try await store.linkHistory(customerID: id, tenantID: key.tenantID)
-        return AdminJSON.CustomerDetail(customer, identities: identities, links: links)
+        let tags = try await store.customerTags(customerIDs: [id], tenantID: key.tenantID)[id] ?? []
+        return AdminJSON.CustomerDetail(customer, tags: tags, identities: identities, links: links)
     }
 
     private func setBlocked(_ blocked: Bool, _ context: GatewayRequestContext) async throws -> Response {

@@ -19,6 +19,11 @@ struct AdminController: Sendable {
     let ledger: BudgetLedger
     /// Requests per minute each key may make.
     let requestsPerMinute: Int
+    /// Changes the tenants' assistants and knowledge bases.
+    let editor: TenantEditor
+    /// The ids of the configured language models (nil without an `llm` section), which an
+    /// assistant may be set to use.
+    let modelIDs: Set<String>?
 
     func addRoutes(to router: Router<GatewayRequestContext>) {
         let api = router.group("/api/v1")
@@ -41,11 +46,13 @@ struct AdminController: Sendable {
         addChannelRoutes(to: api)
         addCustomerRoutes(to: api)
         addAnalyticsRoutes(to: api)
+        addAssistantRoutes(to: api)
+        addKnowledgeRoutes(to: api)
     }
 
     private func tenant(_ context: GatewayRequestContext) throws -> Response {
         let key = try context.requireKey()
-        guard let profile = tenants[key.tenantID] else { throw AdminAPIError(.notFound, "the key's tenant is no longer configured") }
+        guard let profile = tenants[key.tenantID] else { throw Self.tenantGone }
         return try AdminJSON.response(AdminJSON.Tenant(
             id: profile.id, name: profile.name, defaultRegion: profile.defaultRegion, language: profile.assistant.language
         ))

@@ -147,9 +147,10 @@ extension AdminJSON {
         var verified: Bool
         var blocked: Bool
         @Nullable var blockedAt: String?
+        var tags: [String]
         var createdAt: String
 
-        init(_ record: CustomerRecord) {
+        init(_ record: CustomerRecord, tags: [String]) {
             id = record.id
             displayName = record.displayName
             phone = record.phone
@@ -157,6 +158,7 @@ extension AdminJSON {
             verified = record.isVerified
             blocked = record.blockedAt != nil
             blockedAt = record.blockedAt.map(AdminJSON.timestamp)
+            self.tags = tags
             createdAt = AdminJSON.timestamp(record.createdAt)
         }
     }
@@ -186,8 +188,8 @@ extension AdminJSON {
         var identities: [Identity]
         var links: [Link]
 
-        init(_ record: CustomerRecord, identities: [ChannelIdentityRecord], links: [IdentityLinkRecord]) {
-            customer = Customer(record)
+        init(_ record: CustomerRecord, tags: [String], identities: [ChannelIdentityRecord], links: [IdentityLinkRecord]) {
+            customer = Customer(record, tags: tags)
             self.identities = identities.map {
                 Identity(
                     id: $0.id, channelId: $0.channelID, channelKind: $0.channelKind.rawValue, channelUserId: $0.channelUserID,
@@ -333,5 +335,19 @@ struct Nullable<Value: Encodable>: Encodable {
         } else {
             try container.encodeNil()
         }
+    }
+}
+
+extension Nullable: Decodable where Value: Decodable {
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        wrappedValue = container.decodeNil() ? nil : try container.decode(Value.self)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// A missing key is nil for ``Nullable`` (the synthesized decoding would ask for the key).
+    func decode<Value: Decodable>(_ type: Nullable<Value>.Type, forKey key: Key) throws -> Nullable<Value> {
+        try decodeIfPresent(type, forKey: key) ?? Nullable(wrappedValue: nil)
     }
 }

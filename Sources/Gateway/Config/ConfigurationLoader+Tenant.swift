@@ -39,6 +39,10 @@ extension ConfigurationLoader {
             entry.rejectUnknownKeys(["id", "question", "answer", "keywords"])
             guard let entryID = entry.requireString("id"), let question = entry.requireString("question"),
                   let answer = entry.requireString("answer") else { continue }
+            guard Self.isIdentifier(entryID) else {
+                reader.diagnostics.error(file: reader.file, path: entry.child("id"), reason: "knowledge entry id \"\(entryID)\" must be 1–64 letters, digits, '-' or '_' (it appears in the admin API's paths)")
+                continue
+            }
             guard entryIDs.insert(entryID).inserted else {
                 reader.diagnostics.error(file: reader.file, path: entry.child("id"), reason: "duplicate knowledge entry id \"\(entryID)\" in tenant \"\(id)\"")
                 continue
