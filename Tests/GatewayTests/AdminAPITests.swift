@@ -58,7 +58,7 @@ struct TestKeys {
 }
 
 /// A count from the gateway's database.
-private func rows(_ path: String, _ sql: String) async throws -> Int {
+func rows(_ path: String, _ sql: String) async throws -> Int {
     let store = try await openStore(path)
     _ = store
     return try await GRDB.DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: sql) ?? 0 }
@@ -67,7 +67,7 @@ private func rows(_ path: String, _ sql: String) async throws -> Int {
 /// Runs a gateway on ``adminConfiguration(callbackURL:)`` with a fake API-channel provider
 /// and the test keys made beforehand; `body` gets the client, the keys, the provider and the
 /// database path.
-private func withAdminGateway(
+func withAdminGateway(
     _ body: @escaping @Sendable (any TestClientProtocol, TestKeys, FakeProvider, String) async throws -> Void
 ) async throws {
     try await FakeProvider.withRunning { provider in
