@@ -96,7 +96,7 @@ func buildApplication(
     ).addRoutes(to: router)
 
     // Last: it wraps only the router's not-found responder.
-    router.add(middleware: AdminRouteFallback(prefix: "/api/v1", routes: router.routes))
+    router.add(middleware: UnmatchedRouteFallback(routes: router.routes, apiPrefix: "/api/v1"))
     var app = Application(
         router: router,
         server: .http1WebSocketUpgrade(

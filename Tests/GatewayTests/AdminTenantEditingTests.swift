@@ -230,6 +230,8 @@ import Testing
             let unknown = try await client.api("/api/v1/recipes", key: keys.admin)
             #expect(unknown.status == .notFound && unknown.apiErrorCode == "NOT_FOUND" && unknown.headers[.allow] == nil)
             #expect(try await client.api("/not-api", key: nil).status == .notFound)
+            let health = try await client.api("/health", method: .trace, key: nil)
+            #expect(health.status == .methodNotAllowed && health.headers[.allow] == "GET")
         }
     }
 }

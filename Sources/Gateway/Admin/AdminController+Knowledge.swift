@@ -101,8 +101,9 @@ extension AdminController {
     }
 
     private func knowledgeEntryID(_ context: GatewayRequestContext) throws -> String {
-        guard let id = context.parameters.get("entryId"), ConfigurationLoader.isIdentifier(id) else {
-            throw AdminAPIError.validation("entryId", "entryId must be 1 to 64 letters, digits, '-' or '_'")
+        // Any id that cannot exist is simply not found.
+        guard let id = context.parameters.get("entryId"), (1...200).contains(id.count) else {
+            throw AdminAPIError.validation("entryId", "entryId must be 1 to 200 characters")
         }
         return id
     }
