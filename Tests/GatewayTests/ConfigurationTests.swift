@@ -61,6 +61,13 @@ import Testing
         #expect(found.contains { $0.contains("tenants[2].id: duplicate tenant id \"t1\"") })
     }
 
+    @Test func knowledgeEntryIdsAreUsableInPaths() {
+        let entries = #", "knowledgeBase": [{"id": "opening hours", "question": "Q?", "answer": "A."}, {"id": "ok-1", "question": "Q?", "answer": "A."}]"#
+        let found = errors(tenant(extra: entries))
+        #expect(found.count == 1)
+        #expect(found.contains { $0.contains("tenants[0].knowledgeBase[0].id") && $0.contains("\"opening hours\" must be 1–64 letters, digits") })
+    }
+
     @Test func anAdaptersOwnErrorNamesTheKey() {
         let channel = #"{"id": "c1", "type": "api", "settings": {"callbackURL": "not a url"}, "secrets": {"signingSecret": "env:C1_SECRET"}}"#
         let found = errors(tenant(channels: "[\(channel)]"), environment: ["C1_SECRET": "x"])
