@@ -97,12 +97,20 @@ let package = Package(
         ),
         // OpenBLAS (Debian libopenblas-dev): the matrix products of the native MiniLM embedder.
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+        // The embedder's few-row matrix product on weights packed at load time (AVX-512, chosen
+        // at run time; OpenBLAS elsewhere). Optimized in debug builds too.
+        .target(
+            name: "CMiniLMKernels",
+            path: "Sources/CMiniLMKernels",
+            cSettings: [.unsafeFlags(["-O2"])]
+        ),
         // The conversation pipeline and storage. Knows no provider's wire format.
         .target(
             name: "Brain",
             dependencies: [
                 "ChannelKit",
                 "CBLAS",
+                "CMiniLMKernels",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

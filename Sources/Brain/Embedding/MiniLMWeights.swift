@@ -5,15 +5,15 @@ struct MiniLMWeights: Sendable {
     /// `[3·hidden, hidden]` matrix (rows: query, then key, then value) so one matrix product makes
     /// all three.
     struct Layer: Sendable {
-        let queryKeyValue: TensorBuffer
+        let queryKeyValue: LinearWeight
         let queryKeyValueBias: TensorBuffer
-        let attentionOutput: TensorBuffer
+        let attentionOutput: LinearWeight
         let attentionOutputBias: TensorBuffer
         let attentionNormScale: TensorBuffer
         let attentionNormShift: TensorBuffer
-        let intermediate: TensorBuffer
+        let intermediate: LinearWeight
         let intermediateBias: TensorBuffer
-        let output: TensorBuffer
+        let output: LinearWeight
         let outputBias: TensorBuffer
         let outputNormScale: TensorBuffer
         let outputNormShift: TensorBuffer
@@ -47,14 +47,14 @@ struct MiniLMWeights: Sendable {
                  bias: try tensor(name + "attention.self.\(part).bias", [hidden]))
             }
             return Layer(
-                queryKeyValue: TensorBuffer(shape: [3 * hidden, hidden]) { out in
+                queryKeyValue: LinearWeight(TensorBuffer(shape: [3 * hidden, hidden]) { out in
                     let size = hidden * hidden
                     for (i, part) in parts.enumerated() {
                         part.weight.withElements {
                             _ = UnsafeMutableBufferPointer(rebasing: out[(i * size)..<((i + 1) * size)]).update(fromContentsOf: $0)
                         }
                     }
-                },
+                }),
                 queryKeyValueBias: TensorBuffer(shape: [3 * hidden]) { out in
                     for (i, part) in parts.enumerated() {
                         part.bias.withElements {
@@ -62,13 +62,13 @@ struct MiniLMWeights: Sendable {
                         }
                     }
                 },
-                attentionOutput: try tensor(name + "attention.output.dense.weight", [hidden, hidden]),
+                attentionOutput: LinearWeight(try tensor(name + "attention.output.dense.weight", [hidden, hidden])),
                 attentionOutputBias: try tensor(name + "attention.output.dense.bias", [hidden]),
                 attentionNormScale: try tensor(name + "attention.output.LayerNorm.weight", [hidden]),
                 attentionNormShift: try tensor(name + "attention.output.LayerNorm.bias", [hidden]),
-                intermediate: try tensor(name + "intermediate.dense.weight", [inner, hidden]),
+                intermediate: LinearWeight(try tensor(name + "intermediate.dense.weight", [inner, hidden])),
                 intermediateBias: try tensor(name + "intermediate.dense.bias", [inner]),
-                output: try tensor(name + "output.dense.weight", [hidden, inner]),
+                output: LinearWeight(try tensor(name + "output.dense.weight", [hidden, inner])),
                 outputBias: try tensor(name + "output.dense.bias", [hidden]),
                 outputNormScale: try tensor(name + "output.LayerNorm.weight", [hidden]),
                 outputNormShift: try tensor(name + "output.LayerNorm.bias", [hidden])
