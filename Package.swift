@@ -158,7 +158,7 @@ let package = Package(
         // The native embedder's speed against the SGEMM limit: `swift run -c release EmbedBench`.
         .executableTarget(
             name: "EmbedBench",
-            dependencies: ["Brain"],
+            dependencies: ["Brain", "CMiniLMKernels"],
             path: "Benchmarks/EmbedBench",
             swiftSettings: swiftSettings
         ),

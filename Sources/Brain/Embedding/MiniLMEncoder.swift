@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The BERT forward pass: token ids in, one mean-pooled, L2-normalized vector per sequence out.
 ///
 /// Sequences are packed end to end, without padding: every linear layer runs once over all the
@@ -88,8 +90,21 @@ struct MiniLMEncoder: Sendable {
 
         TensorKernels.broadcastRows(layer.queryKeyValueBias.base, width: 3 * width, rows: tokens, into: workspace.queryKeyValue)
         MatrixProduct.linear(workspace.hidden, rows: tokens, weight: layer.queryKeyValue, into: workspace.queryKeyValue, accumulate: true)
-        for (offset, length) in zip(offsets, lengths) {
-            attend(offset: offset, length: length, workspace: workspace)
+        if tokens <= LinearWeight.packedRowLimit {
+            // A short pass (one sentence): its heads split over two threads, as its products are.
+            let heads = config.attentionHeads
+            let scoresAddress = UInt(bitPattern: workspace.scores)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                let scores = UnsafeMutablePointer<Float>(bitPattern: scoresAddress)! + half * workspace.scoresCapacity
+                let range = half == 0 ? 0..<(heads / 2) : (heads / 2)..<heads
+                for (offset, length) in zip(offsets, lengths) {
+                    attend(offset: offset, length: length, heads: range, scores: scores, workspace: workspace)
+                }
+            }
+        } else {
+            for (offset, length) in zip(offsets, lengths) {
+                attend(offset: offset, length: length, heads: 0..<config.attentionHeads, scores: workspace.scores, workspace: workspace)
+            }
         }
         MatrixProduct.linear(workspace.context, rows: tokens, weight: layer.attentionOutput, into: workspace.projected)
         TensorKernels.addLayerNorm(
@@ -106,26 +121,26 @@ struct MiniLMEncoder: Sendable {
             scale: layer.outputNormScale.base, shift: layer.outputNormShift.base, epsilon: epsilon)
     }
 
-    /// Multi-head self-attention of one sequence (rows `offset..<offset+length`), heads written
-    /// side by side into `workspace.context`.
-    private func attend(offset: Int, length: Int, workspace: MiniLMWorkspace) {
+    /// Multi-head self-attention of one sequence (rows `offset..<offset+length`) for `heads`,
+    /// written side by side into `workspace.context`; `scores` holds one head's scores.
+    private func attend(offset: Int, length: Int, heads: Range<Int>, scores: UnsafeMutablePointer<Float>, workspace: MiniLMWorkspace) {
         let width = configuration.hiddenSize
         let headSize = configuration.headSize
         let stride = 3 * width
         let rows = workspace.queryKeyValue + offset * stride
         let scale = 1 / Float(headSize).squareRoot()
-        for head in 0..<configuration.attentionHeads {
+        for head in heads {
             let query = rows + head * headSize
             let key = query + width
             let value = query + 2 * width
             MatrixProduct.multiply(
                 m: length, n: length, k: headSize, alpha: scale,
                 query, rowStride: stride, key, rowStride: stride, transposingB: true,
-                into: workspace.scores, rowStride: length)
-            TensorKernels.softmaxRows(workspace.scores, rows: length, width: length)
+                into: scores, rowStride: length)
+            TensorKernels.softmaxRows(scores, rows: length, width: length)
             MatrixProduct.multiply(
                 m: length, n: headSize, k: length,
-                workspace.scores, rowStride: length, value, rowStride: stride, transposingB: false,
+                scores, rowStride: length, value, rowStride: stride, transposingB: false,
                 into: workspace.context + offset * width + head * headSize, rowStride: width)
         }
     }

@@ -1,6 +1,9 @@
 /// Scratch memory for one forward pass over a chunk of packed tokens, allocated once per call
 /// and reused by every layer: nothing is allocated inside the layer loop.
-final class MiniLMWorkspace {
+final class MiniLMWorkspace: @unchecked Sendable {
+    // @unchecked Sendable: a pass uses it from one thread, except a short pass's attention, whose
+    // two threads read `queryKeyValue` and write disjoint parts of `scores` and `context` (their
+    // own heads' columns), and return before the pass goes on.
     /// Token rows `[tokens × hidden]`: the layer's input and, after it, its output.
     let hidden: UnsafeMutablePointer<Float>
     /// `[tokens × 3·hidden]`: query, key and value of every token.
@@ -11,8 +14,10 @@ final class MiniLMWorkspace {
     let projected: UnsafeMutablePointer<Float>
     /// `[tokens × intermediate]`: the feed-forward activations.
     let inner: UnsafeMutablePointer<Float>
-    /// `[length × length]`: one head's attention scores, then probabilities.
+    /// Two `[length × length]` areas (`scoresCapacity` apart): one head's attention scores, then
+    /// probabilities, for each of the two threads a short pass splits its heads over.
     let scores: UnsafeMutablePointer<Float>
+    let scoresCapacity: Int
 
     init(tokens: Int, longestSequence: Int, configuration config: MiniLMConfiguration) {
         hidden = .allocate(capacity: tokens * config.hiddenSize)
@@ -20,7 +25,8 @@ final class MiniLMWorkspace {
         context = .allocate(capacity: tokens * config.hiddenSize)
         projected = .allocate(capacity: tokens * config.hiddenSize)
         inner = .allocate(capacity: tokens * config.intermediateSize)
-        scores = .allocate(capacity: longestSequence * longestSequence)
+        scoresCapacity = longestSequence * longestSequence
+        scores = .allocate(capacity: 2 * scoresCapacity)
     }
 
     deinit {
