@@ -153,7 +153,7 @@ struct CacheCalibration {
     }
 
     static func describe(_ policy: SemanticCachePolicy) -> String {
-        "start \(fmt(policy.generatedThreshold)) (model answers) / \(fmt(policy.knowledgeBaseThreshold)) (knowledge base), floor \(fmt(policy.floor)), margin \(fmt(policy.margin)), signatures agree (identifiers, numbers, negation, actions, attributes, no one-word swap), personal questions refused"
+        "start \(fmt(policy.generatedThreshold)) (model answers) / \(fmt(policy.knowledgeBaseThreshold)) (knowledge base), floor \(fmt(policy.floor)), margin \(fmt(policy.margin)), signatures agree (identifiers, numbers, negation, actions, attributes, yes/no vs which, no one-word swap), personal questions refused"
     }
 }
 

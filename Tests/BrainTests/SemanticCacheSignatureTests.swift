@@ -154,6 +154,27 @@ import Testing
         #expect(reason("what are the neighbourhoods you cover", "what are the neighborhoods you cover") == nil)
     }
 
+    @Test func aYesNoQuestionNeverTakesAWhichAnswer() {
+        func reason(_ question: String, _ entry: String) -> CacheMissReason? {
+            QuestionSignature(question).disagreement(with: QuestionSignature(entry))
+        }
+        #expect(QuestionSignature("do you allow pets in the apartments").form == .yesNo)
+        #expect(QuestionSignature("Which apartments allow pets?").form == .which)
+        #expect(QuestionSignature("What kind of cakes do you make?").form == .which)
+        #expect(QuestionSignature("In which areas do you deliver?").form == .which)
+        #expect(QuestionSignature("Welche Wohnungen erlauben Haustiere?").form == .which)
+        #expect(QuestionSignature("What are your opening hours?").form == .open)
+        #expect(reason("do you allow pets in the apartments", "Which apartments allow pets?") == .formDiffers(question: .yesNo, entry: .which))
+        #expect(reason("Which apartments allow pets?", "Are pets allowed in the apartments?") == .formDiffers(question: .which, entry: .yesNo))
+        // Open questions state facts either way: they go with both.
+        #expect(reason("Do you deliver on Sundays?", "When do you deliver on Sundays?") == nil)
+        #expect(reason("do you allow pets in the apartments", "Are pets allowed in your apartments?") == nil)
+        // A signature stored before forms existed has none, and agrees.
+        var old = QuestionSignature("Which apartments allow pets?")
+        old.form = nil
+        #expect(QuestionSignature("do you allow pets in the apartments").disagreement(with: old) == nil)
+    }
+
     @Test func signaturesRoundTripAsJSON() throws {
         let signature = QuestionSignature("Can I cancel order #A-1234 before 5pm on Friday? I don't want it.")
         let data = try JSONEncoder().encode(signature)

@@ -22,6 +22,9 @@ public enum CacheMissReason: Sendable, Hashable, CustomStringConvertible {
     case actionDiffers(question: [String], entry: [String])
     /// Close enough, but an attribute differs ("vegan" / "vegetarian", "online" / "in person").
     case attributeDiffers(question: [String], entry: [String])
+    /// Close enough, but one asks yes or no and the other "which" ("Do you allow pets in the
+    /// apartments?" / "Which apartments allow pets?").
+    case formDiffers(question: QuestionForm, entry: QuestionForm)
     /// Close enough, but the two questions are the same but for one content word swapped
     /// ("indoor" / "outdoor seating"): a minimal pair asks about two different things.
     case wordDiffers(question: String, entry: String)
@@ -40,6 +43,7 @@ public enum CacheMissReason: Sendable, Hashable, CustomStringConvertible {
         case .negationDiffers: "negation_differs"
         case .actionDiffers: "action_differs"
         case .attributeDiffers: "attribute_differs"
+        case .formDiffers: "form_differs"
         case .wordDiffers: "word_differs"
         case .tooClose: "too_close"
         }
@@ -56,6 +60,7 @@ public enum CacheMissReason: Sendable, Hashable, CustomStringConvertible {
         case .negationDiffers(let negated): negated ? "the question is negated, the entry is not" : "the entry is negated, the question is not"
         case .actionDiffers(let question, let entry): "actions differ: question \(question), entry \(entry)\(Self.opposition(question, entry))"
         case .attributeDiffers(let question, let entry): "attributes differ: question \(question), entry \(entry)"
+        case .formDiffers(let question, let entry): "forms differ: a \(question.rawValue) question, a \(entry.rawValue) entry"
         case .wordDiffers(let question, let entry): "one word swapped: \"\(question)\" in the question, \"\(entry)\" in the entry"
         case .tooClose(let margin, let rival): "ambiguous: entry \(rival) with another answer is within \(Self.format(margin))"
         }

@@ -1,7 +1,7 @@
 extension QuestionSignature {
     /// Why an answer cached for `entry` cannot answer this question, or nil when the two agree:
     /// the same identifiers, the same numbers, the same negation, the same actions, the same
-    /// attributes, and content words that are not the same but for one swapped word. Personal markers are not compared (a personal question is refused before).
+    /// attributes, compatible forms (a yes/no question never takes a "which" answer), and content words that are not the same but for one swapped word. Personal markers are not compared (a personal question is refused before).
     ///
     /// ```swift
     /// QuestionSignature("How do I renew my subscription?")
@@ -27,6 +27,9 @@ extension QuestionSignature {
         if attributes != entry.attributes {
             return .attributeDiffers(question: attributes.subtracting(entry.attributes).sorted(),
                                      entry: entry.attributes.subtracting(attributes).sorted())
+        }
+        if let mine = form, let theirs = entry.form, !mine.isCompatible(with: theirs) {
+            return .formDiffers(question: mine, entry: theirs)
         }
         if let swap = ContentWords.substitution(contentWords, entry.contentWords) {
             return .wordDiffers(question: swap.question, entry: swap.entry)

@@ -35,6 +35,8 @@ public struct QuestionSignature: Sendable, Hashable, Codable {
     /// The words that make the question about the customer's own affairs ("my order",
     /// "where is my", "i booked"), or nil. A personal question is never answered from the cache.
     public var personalMarker: String?
+    /// Yes/no, "which", or open (nil in signatures stored before it existed: treated as open).
+    public var form: QuestionForm?
 
     /// Whether the answer depends on who asks.
     public var isPersonal: Bool { personalMarker != nil }
@@ -51,7 +53,8 @@ public struct QuestionSignature: Sendable, Hashable, Codable {
         actions: Set<String> = [],
         attributes: Set<String> = [],
         contentWords: Set<String> = [],
-        personalMarker: String? = nil
+        personalMarker: String? = nil,
+        form: QuestionForm? = nil
     ) {
         self.identifiers = identifiers
         self.numbers = numbers
@@ -60,5 +63,6 @@ public struct QuestionSignature: Sendable, Hashable, Codable {
         self.attributes = attributes
         self.contentWords = contentWords
         self.personalMarker = personalMarker
+        self.form = form
     }
 }

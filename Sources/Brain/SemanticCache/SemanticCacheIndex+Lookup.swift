@@ -8,7 +8,7 @@ extension SemanticCacheIndex {
     /// 1. the question is not personal ("where is my order" never comes from the cache);
     /// 2. the scope has an entry, and the closest key is not an expired entry's;
     /// 3. the closest key whose signature agrees with the question's (same identifiers, numbers,
-    ///    negation, actions, attributes, no one-word swap; see
+    ///    negation, actions, attributes, not yes/no against "which", no one-word swap; see
     ///    ``QuestionSignature/disagreement(with:)``) reaches its entry's own threshold
     ///    (``SemanticCacheEntry/threshold(policy:)``). Otherwise the miss names the disagreement
     ///    of the closest key that did reach its threshold (`identifiersDiffer`, `actionDiffers`…),

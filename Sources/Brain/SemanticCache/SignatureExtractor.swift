@@ -24,7 +24,8 @@ struct SignatureExtractor {
             actions: keyTerms.actions,
             attributes: keyTerms.attributes,
             contentWords: keyTerms.contentWords,
-            personalMarker: PersonalMarkers.marker(in: words.map { PersonalMarkers.Word(text: $0.text, startsClause: $0.startsClause) })
+            personalMarker: PersonalMarkers.marker(in: words.map { PersonalMarkers.Word(text: $0.text, startsClause: $0.startsClause) }),
+            form: QuestionForm.of(words.map(\.text))
         )
     }
 
