@@ -47,7 +47,10 @@ func buildApplication(
         )
     }
 
-    let embedder = EmbedderFactory.make(configuration.semantic, transport: HTTPLLMTransport(client: http.client), logger: logger.with(component: "semantic"))
+    // One vector per question: recall, cache lookup and the memory indexer embed the same text.
+    let embedder = MemoizingEmbedder(
+        EmbedderFactory.make(configuration.semantic, transport: HTTPLLMTransport(client: http.client), logger: logger.with(component: "semantic"))
+    )
     let memory = configuration.semantic.memoryEnabled
         ? SemanticMemory(store: store, embedder: embedder, logger: logger.with(component: "memory")) : nil
 
