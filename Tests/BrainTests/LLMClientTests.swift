@@ -114,12 +114,12 @@ import Testing
     }
 
     @Test func aSlowServerTimesOutWithinTheLimit() async {
-        let transport = InMemoryLLMTransport(replies: [.delayed(.seconds(10), .ok("late"))])
+        let transport = InMemoryLLMTransport(replies: [.delayed(.seconds(30), .ok("late"))])
         let clock = ContinuousClock()
         let started = clock.now
         await #expect(throws: LLMCallError.timedOut(after: .milliseconds(100))) {
             try await ChatCompletionClient(transport: transport).complete(messages, model: model, endpoint: endpoint, timeout: .milliseconds(100))
         }
-        #expect(started.duration(to: clock.now) < .seconds(6), "far sooner than the 10 s the server takes")
+        #expect(started.duration(to: clock.now) < .seconds(10), "far sooner than the 30 s the server takes (the margin allows for a loaded test machine)")
     }
 }

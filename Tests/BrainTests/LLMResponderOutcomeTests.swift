@@ -123,13 +123,13 @@ import Testing
     }
 
     @Test func aSlowModelTimesOutWithinTheChannelsBudget() async {
-        let transport = InMemoryLLMTransport(replies: [.delayed(.seconds(10), .ok("late"))])
+        let transport = InMemoryLLMTransport(replies: [.delayed(.seconds(30), .ok("late"))])
         let clock = ContinuousClock()
         let started = clock.now
         let responder = responder(transport)
         let outcome = await responder.respond(LLMFixtures.context("Hi", on: .voice, timeBudget: .milliseconds(200)))
         #expect(outcome == .timedOut)
-        #expect(started.duration(to: clock.now) < .seconds(6), "far sooner than the 10 s the server takes")
+        #expect(started.duration(to: clock.now) < .seconds(10), "far sooner than the 30 s the server takes (the margin allows for a loaded test machine)")
         // Cut short by the channel, not failed by the endpoint: the circuit counts nothing.
         #expect(responder.circuitState(endpointID: "primary") == .closed)
         #expect(transport.requests.count == 1)

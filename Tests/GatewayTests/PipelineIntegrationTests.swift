@@ -199,14 +199,14 @@ import Testing
     }
 
     @Test func aSlowModelOnVoiceGetsASpokenFallbackWithinTheBudget() async throws {
-        try await FakeProvider.withRunning(defaultReply: .delayed(.seconds(5), then: fakeCompletion(promptTokens: 1, completionTokens: 1))) { provider in
+        try await FakeProvider.withRunning(defaultReply: .delayed(.seconds(8), then: fakeCompletion(promptTokens: 1, completionTokens: 1))) { provider in
             var settings = fakeLLMSettings(provider)
             settings.timeBudgets[.voice] = .milliseconds(400)
             try await PipelineTestBench.with(tenants: [bakeryTenant()], llm: settings) { bench in
                 let start = ContinuousClock.now
                 let outcome = try await bench.deliver("Could you describe your chocolate cakes?", from: Participant(channelUserID: "+14155550123"), on: voice)
                 let elapsed = ContinuousClock.now - start
-                #expect(elapsed < .seconds(3), "far sooner than the 5 s the model takes")
+                #expect(elapsed < .seconds(5), "far sooner than the 8 s the model takes (the margin allows for a loaded test machine)")
                 guard case .replied(_, "unanswered") = outcome else {
                     Issue.record("expected the spoken fallback, got \(outcome)")
                     return

@@ -4,8 +4,9 @@ import Testing
 
 /// The packed few-row kernel gives OpenBLAS's products, on every shape it can meet: rows not a
 /// multiple of its 8-row block, an odd number of 16-column panels, accumulating or not, split
-/// over two threads or not.
-@Suite struct LinearWeightTests {
+/// over two threads or not. (Named MiniLM… so scripts/test runs it with the heavy suites, apart
+/// from the timing-sensitive ones: it keeps both cores busy for a second.)
+@Suite struct MiniLMLinearWeightTests {
     private func random(_ count: Int, seed: UInt64) -> [Float] {
         var generator = SeededGenerator(seed: seed)
         return (0..<count).map { _ in Float.random(in: -1...1, using: &generator) }

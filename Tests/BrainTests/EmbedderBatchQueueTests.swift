@@ -2,8 +2,9 @@
 import Foundation
 import Testing
 
-/// Packing concurrent embedding requests into shared passes.
-@Suite struct MiniLMBatchQueueTests {
+/// Packing concurrent embedding requests into shared passes (MiniLMBatchQueue). Not named
+/// MiniLM…: it runs with the light suites, where dispatch threads are free for its two lanes.
+@Suite struct EmbedderBatchQueueTests {
     /// Records each pass's texts; a pass containing "hold" waits for `release`.
     final class Recorder: @unchecked Sendable {
         // @unchecked Sendable: `passes` is only touched under `lock`.
