@@ -112,6 +112,7 @@ let package = Package(
                 "CBLAS",
                 "CMiniLMKernels",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             // Optimized in debug builds too: the embedder's and the vector index's loops run
@@ -169,6 +170,17 @@ let package = Package(
             path: "Benchmarks/IndexBench",
             swiftSettings: swiftSettings
         ),
+        // The semantic memory's start-up rebuild from SQLite at 10k…1M vectors: `swift run -c release MemoryBench`.
+        .executableTarget(
+            name: "MemoryBench",
+            dependencies: [
+                "Brain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/MemoryBench",
+            swiftSettings: swiftSettings
+        ),
         // The semantic cache's precision and hit rate on labelled pairs: `swift run -c release CacheCalibration`.
         .executableTarget(
             name: "CacheCalibration",
@@ -221,6 +233,7 @@ let package = Package(
             dependencies: [
                 "Brain",
                 "ChannelKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["Fixtures"],

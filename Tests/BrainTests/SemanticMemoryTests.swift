@@ -1,6 +1,7 @@
 import Brain
 import ChannelKit
 import Foundation
+import GRDB
 import Logging
 import Testing
 
@@ -88,5 +89,84 @@ import Testing
             #expect(try await other.load() == 0)
             #expect(try await other.indexPending() == stored)
         }
+    }
+
+    @Test func aRestartRecallsTheSameMemoriesAndStillOnlyTheCustomersOwn() async throws {
+        try await withTestStore { store, _ in
+            let ada = "+14155550111"
+            let bob = "+14155550222"
+            let first = SemanticMemory(store: store, embedder: LexicalEmbedder(), logger: logger)
+            try await deliver([
+                message("a1", "My daughter is allergic to peanuts", from: ada),
+                message("b1", "My son is allergic to walnuts", from: bob),
+                message("a2", "We live on Baker Street near the station", from: ada),
+                message("b2", "Deliveries go to the office on Elm Road", from: bob),
+                message("a3", "I pay with the card ending in 4242", from: ada),
+            ], on: sms, store: store, memory: first)
+            try await deliver([message("f1", "Peanut-free bouquets only, please", from: ada)], on: floristSMS, store: store, memory: first)
+            while try await first.indexPending(batch: 2) > 0 {}
+            let customers = try await [ada, bob].asyncMap { phone in
+                let identity = try #require(try await store.identity(of: Participant(channelUserID: phone, phone: phone), on: sms))
+                return try #require(try await store.customer(id: identity.customerID, tenantID: "bakery"))
+            }
+            let questions = ["Anything about allergies?", "Where do we deliver?", "How do I pay?"]
+            let before = try await customers.asyncMap { customer in
+                try await questions.asyncMap { try await first.memories(for: $0, customer: customer, excluding: [], limit: 2) }
+            }
+
+            // Replies are remembered too: the counts are the first memory's.
+            let bakeryCount = await first.count(tenantID: "bakery")
+            let floristCount = await first.count(tenantID: "florist")
+            #expect(bakeryCount >= 5 && floristCount >= 1)
+
+            let restarted = SemanticMemory(store: store, embedder: LexicalEmbedder(), logger: logger)
+            #expect(try await restarted.load() == bakeryCount + floristCount)
+            #expect(await restarted.count(tenantID: "bakery") == bakeryCount)
+            #expect(await restarted.count(tenantID: "florist") == floristCount)
+            let after = try await customers.asyncMap { customer in
+                try await questions.asyncMap { try await restarted.memories(for: $0, customer: customer, excluding: [], limit: 2) }
+            }
+            #expect(after == before)
+            #expect(after[0].joined().allSatisfy { !$0.contains("walnuts") && !$0.contains("Elm") && !$0.contains("bouquets") })
+            #expect(after[1].joined().allSatisfy { !$0.contains("peanuts") && !$0.contains("Baker") && !$0.contains("4242") })
+            #expect(after[0][0].first == "My daughter is allergic to peanuts")
+            #expect(after[1][1].first == "Deliveries go to the office on Elm Road")
+        }
+    }
+
+    @Test func anUnreadableStoredVectorIsDroppedAndEmbeddedAgain() async throws {
+        try await withTestStore { store, path in
+            let first = SemanticMemory(store: store, embedder: LexicalEmbedder(), logger: logger)
+            try await deliver((1...4).map { message("s\($0)", "Order number \($0) for rye bread", from: "+14155550111") }, on: sms, store: store, memory: first)
+            while try await first.indexPending(batch: 8) > 0 {}
+            let stored = await first.count(tenantID: "bakery")
+            #expect(stored >= 4, "four questions and their replies")
+
+            // One blob cut short, one the right length holding a NaN.
+            let database = try DatabaseQueue(path: path)
+            let nan = Data([Float](repeating: .nan, count: LexicalEmbedder().dimension).withUnsafeBytes { Array($0) })
+            try await database.write { db in
+                let rowids = try Int64.fetchAll(db, sql: "SELECT message_rowid FROM message_vectors ORDER BY message_rowid LIMIT 2")
+                try db.execute(sql: "UPDATE message_vectors SET vector = x'0000' WHERE message_rowid = ?", arguments: [rowids[0]])
+                try db.execute(sql: "UPDATE message_vectors SET vector = ? WHERE message_rowid = ?", arguments: [nan, rowids[1]])
+            }
+
+            let restarted = SemanticMemory(store: store, embedder: LexicalEmbedder(), logger: logger)
+            #expect(try await restarted.load() == stored - 2)
+            #expect(try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM message_vectors") } == stored - 2)
+            #expect(try await restarted.indexPending() == 2, "the two messages are embedded again")
+            #expect(await restarted.count(tenantID: "bakery") == stored)
+            let again = SemanticMemory(store: store, embedder: LexicalEmbedder(), logger: logger)
+            #expect(try await again.load() == stored)
+        }
+    }
+}
+
+extension Array {
+    /// `map` with an async transform, in order.
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
     }
 }

@@ -21,7 +21,12 @@ extension SQLiteStore {
     /// Forgets vectors another embedder made (they are not comparable with this one's); the
     /// messages are embedded again. Returns how many were dropped.
     public func dropMessageVectors(notMadeBy embedder: String) async throws -> Int {
-        try await pool.write { db in
+        // Looking in the (tenant, embedder) index first spares a scan of every vector at each start.
+        let stale = try await pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM message_vectors INDEXED BY message_vectors_by_tenant WHERE embedder != ?)", arguments: [embedder]) ?? false
+        }
+        guard stale else { return 0 }
+        return try await pool.write { db in
             try db.execute(sql: "DELETE FROM message_vectors WHERE embedder != ?", arguments: [embedder])
             return db.changesCount
         }
@@ -61,25 +66,52 @@ extension SQLiteStore {
         }
     }
 
-    /// Every stored vector of `embedder` with its message's current customer (merges move
-    /// messages between customers), for rebuilding the in-memory index at start-up.
-    public func messageVectors(embedder: String) async throws -> [MessageVector] {
+    /// The tenants that have vectors of `embedder` (read from the (tenant, embedder) index).
+    func messageVectorTenants(embedder: String) async throws -> [String] {
         try await pool.read { db in
-            let rows = try Row.fetchCursor(
+            try String.fetchAll(
                 db,
-                sql: """
-                    SELECT v.message_rowid, m.tenant_id, m.customer_id, v.vector FROM message_vectors v
-                    JOIN messages m ON m.rowid = v.message_rowid
-                    WHERE v.embedder = ? ORDER BY v.message_rowid
-                    """,
+                sql: "SELECT DISTINCT tenant_id FROM message_vectors INDEXED BY message_vectors_by_tenant WHERE embedder = ?",
                 arguments: [embedder]
             )
-            var vectors: [MessageVector] = []
-            while let row = try rows.next() {
-                guard let vector = [Float](blob: row["vector"]) else { continue }
-                vectors.append(MessageVector(rowid: row["message_rowid"], tenantID: row["tenant_id"], customerID: row["customer_id"], vector: vector))
+        }
+    }
+
+    /// The tenant's vectors of `embedder`, each with its message's current customer (merges
+    /// move messages between customers), in rowid order: one read (counted and read in the
+    /// same snapshot, the file memory-mapped for it), for rebuilding the in-memory index at
+    /// start-up.
+    func messageVectors(tenantID: String, embedder: String, dimension: Int) async throws -> TenantVectors {
+        try await pool.read { db in
+            let arguments: StatementArguments = [tenantID, embedder]
+            let count = try Int.fetchOne(
+                db,
+                sql: "SELECT count(*) FROM message_vectors INDEXED BY message_vectors_by_tenant WHERE tenant_id = ? AND embedder = ?",
+                arguments: arguments
+            ) ?? 0
+            try db.execute(sql: "PRAGMA mmap_size = \(Self.bulkReadMapSize)")
+            defer { try? db.execute(sql: "PRAGMA mmap_size = 0") }
+            let statement = try db.makeStatement(sql: """
+                SELECT v.message_rowid, m.customer_id, v.vector FROM message_vectors v
+                JOIN messages m ON m.rowid = v.message_rowid
+                WHERE v.tenant_id = ? AND v.embedder = ? ORDER BY v.message_rowid
+                """)
+            try statement.setArguments(arguments)
+            return try TenantVectors(dimension: dimension, capacity: count, stepping: statement, in: db)
+        }
+    }
+
+    /// How much of the file a bulk read maps into memory (SQLite caps it at its build's
+    /// maximum, 2 GB on Debian): reading mapped pages saves a copy per page.
+    static let bulkReadMapSize: Int64 = 1 << 40
+
+    /// Deletes the vectors of these messages (unreadable ones: their messages are embedded again).
+    func deleteMessageVectors(rowids: [Int64]) async throws {
+        guard !rowids.isEmpty else { return }
+        try await pool.write { db in
+            for rowid in rowids {
+                try db.executeCached(sql: "DELETE FROM message_vectors WHERE message_rowid = ?", arguments: [rowid])
             }
-            return vectors
         }
     }
 

@@ -24,6 +24,20 @@ public struct ExactVectorIndex: VectorIndex, Sendable {
         self.dimension = dimension
     }
 
+    /// An index over vectors already laid out row-major in `storage`, row `i` under `ids[i]`
+    /// (bulk loading: no copy per vector). The caller has checked that the components are
+    /// finite and the ids distinct.
+    ///
+    /// - Precondition: `storage.count == ids.count × dimension`.
+    init(dimension: Int, ids: [Int64], storage: [Float]) {
+        precondition(dimension > 0 && storage.count == ids.count * dimension, "\(storage.count) components do not make \(ids.count) vectors of \(dimension)")
+        self.dimension = dimension
+        self.ids = ids
+        self.storage = storage
+        slots.reserveCapacity(ids.count)
+        for (slot, id) in ids.enumerated() { slots[id] = slot }
+    }
+
     public var count: Int { ids.count }
 
     public func contains(_ id: Int64) -> Bool {
