@@ -1,22 +1,26 @@
 import CMiniLMKernels
-import Dispatch
 
-/// A linear layer's weight, `[out, in]` as PyTorch stores it, and, on CPUs with AVX-512, a copy
-/// packed into 16-column panels for the few-row kernel (Sources/CMiniLMKernels).
+/// A linear layer's weight, `[out, in]` as PyTorch stores it, and, on CPUs with AVX-512, a
+/// float16 copy packed into 16-column panels for the few-row kernel (Sources/CMiniLMKernels).
 ///
 /// OpenBLAS packs the weight on every call; for one sentence (≈16 rows) that packing is more than
 /// half the work, so few rows go through the kernel on the copy packed at load time instead
 /// (one AVX-512 register of 16 outputs per fused multiply-add, split over two threads). Many rows
-/// go through `cblas_sgemm`, which is faster there. The copy costs as much memory again as the
-/// layer weights (42.5 MB for MiniLM-L6).
+/// go through `cblas_sgemm` on the float32 weight, which is faster there. The copy costs half as
+/// much memory again as the layer weights (21 MB for MiniLM-L6); rounding the weights to float16
+/// moves a sentence's vector by a cosine of about 1e-7 (the parity tests check 0.9999 against the
+/// float32 reference and print the lowest).
 struct LinearWeight: Sendable {
     /// The most rows the packed kernel takes; more go to OpenBLAS (EmbedBench: the kernel is
     /// faster up to 64 rows on this machine, OpenBLAS from a few hundred).
     static let packedRowLimit = 96
+    /// Into how many parts a product is cut for the two cores to share: enough that neither
+    /// waits long for the other (the threads do not run at exactly the same speed).
+    static let partsPerProduct = 8
 
     let matrix: TensorBuffer
     /// Nil without AVX-512 or when the output count is not a multiple of 16.
-    let packed: TensorBuffer?
+    let packed: PackedWeight?
 
     var outputs: Int { matrix.shape[0] }
     var inputs: Int { matrix.shape[1] }
@@ -28,9 +32,7 @@ struct LinearWeight: Sendable {
             packed = nil
             return
         }
-        packed = TensorBuffer(shape: [outputs, inputs]) { out in
-            minilm_pack_weight(matrix.base, Int32(outputs), Int32(inputs), out.baseAddress!)
-        }
+        packed = PackedWeight(matrix)
     }
 
     /// Whether this CPU runs the packed kernel.
@@ -43,19 +45,22 @@ struct LinearWeight: Sendable {
     ) -> Bool {
         guard let packed, rows <= Self.packedRowLimit else { return false }
         let panels = outputs / Int(MINILM_PANEL_WIDTH)
-        // Two halves of whole panel pairs, one per core, when there is enough work to share.
-        let parts = panels >= 4 && rows * outputs * inputs >= 1 << 20 ? 2 : 1
-        let split = parts == 1 ? panels : (panels / 2 + 1) & ~1
-        // Addresses cross into the worker as integers (pointers are not Sendable); `packed` and
-        // the caller's buffers outlive the call, which returns when both halves are done.
-        let (inputAddress, weightAddress, outputAddress) = (UInt(bitPattern: input), UInt(bitPattern: packed.base), UInt(bitPattern: output))
         let (inputs, outputs) = (Int32(inputs), Int32(outputs))
+        // `packed` and the caller's buffers outlive the call, which returns when all parts are done.
         withExtendedLifetime(packed) {
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let (first, end) = part == 0 ? (0, split) : (split, panels)
+            let multiply = { (first: Int, end: Int) in
                 minilm_linear_packed(
-                    UnsafePointer(bitPattern: inputAddress), Int32(rows), inputs, UnsafePointer(bitPattern: weightAddress),
-                    Int32(first), Int32(end), UnsafeMutablePointer(bitPattern: outputAddress), outputs, accumulate ? 1 : 0)
+                    input, Int32(rows), inputs, packed.base, Int32(first), Int32(end), output, outputs, accumulate ? 1 : 0)
+            }
+            // Shared between the two cores in parts of whole panel pairs, when there is enough work.
+            guard panels >= 4, rows * Int(outputs) * Int(inputs) >= 1 << 20 else {
+                multiply(0, panels)
+                return
+            }
+            let pairs = (panels + 1) / 2
+            let parts = min(pairs, Self.partsPerProduct)
+            PairedWork.run(parts: parts) { part, _ in
+                multiply(2 * (part * pairs / parts), min(2 * ((part + 1) * pairs / parts), panels))
             }
         }
         return true

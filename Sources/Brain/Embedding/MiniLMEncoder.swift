@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The BERT forward pass: token ids in, one mean-pooled, L2-normalized vector per sequence out.
 ///
 /// Sequences are packed end to end, without padding: every linear layer runs once over all the
@@ -91,14 +89,11 @@ struct MiniLMEncoder: Sendable {
         TensorKernels.broadcastRows(layer.queryKeyValueBias.base, width: 3 * width, rows: tokens, into: workspace.queryKeyValue)
         MatrixProduct.linear(workspace.hidden, rows: tokens, weight: layer.queryKeyValue, into: workspace.queryKeyValue, accumulate: true)
         if tokens <= LinearWeight.packedRowLimit {
-            // A short pass (one sentence): its heads split over two threads, as its products are.
-            let heads = config.attentionHeads
-            let scoresAddress = UInt(bitPattern: workspace.scores)
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                let scores = UnsafeMutablePointer<Float>(bitPattern: scoresAddress)! + half * workspace.scoresCapacity
-                let range = half == 0 ? 0..<(heads / 2) : (heads / 2)..<heads
+            // A short pass (one sentence): its heads shared by two threads, as its products are.
+            PairedWork.run(parts: config.attentionHeads) { head, worker in
+                let scores = workspace.scores + worker * workspace.scoresCapacity
                 for (offset, length) in zip(offsets, lengths) {
-                    attend(offset: offset, length: length, heads: range, scores: scores, workspace: workspace)
+                    attend(offset: offset, length: length, heads: head..<(head + 1), scores: scores, workspace: workspace)
                 }
             }
         } else {
