@@ -17,8 +17,8 @@ import Foundation
 /// a batch of 64; the arithmetic limit those rates set on two cores (FLOPs per sentence over the
 /// rate: one sentence split over two threads, a batch as one pass per core); sentences per second
 /// for 256 sentences in batches of 1, 8, 32 and 64; single-sentence latency percentiles (back to
-/// back, and after 5 ms idle); and the whole `embed(_:)` path (tokenizer, dispatch queue, encoder) on 256 short English texts, in one
-/// call and from 256 concurrent callers.
+/// back, and after 5 ms idle); and the whole `embed(_:)` path (tokenizer, dispatch queue,
+/// encoder) on 256 short English texts, in one call and from 256 concurrent callers.
 @main
 struct EmbeddingBenchmark {
     static let hidden = 384
