@@ -25,20 +25,13 @@ public struct PendingMessage: Sendable, Hashable {
 }
 
 extension [Float] {
-    /// The vector as little-endian float32 bytes, as stored in SQLite.
+    /// The vector as little-endian float32 bytes, as stored in SQLite (read back in bulk by
+    /// `TenantVectors`).
     var blob: Data {
         var data = Data(capacity: count * 4)
         for value in self {
             Swift.withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
         }
         return data
-    }
-
-    /// A vector read back from ``blob`` bytes (nil when the length is not a multiple of 4).
-    init?(blob: Data) {
-        guard blob.count % 4 == 0 else { return nil }
-        self = blob.withUnsafeBytes { raw in
-            (0..<(blob.count / 4)).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
-        }
     }
 }
