@@ -113,6 +113,15 @@ import Testing
         }
     }
 
+    @Test func aTransportFailureAfterTheLimitIsTheLimitNotTheNetwork() {
+        let failure = LLMTransportError.noResponse("deadline exceeded")
+        #expect(ChatCompletionClient.transportFailure(failure, after: .milliseconds(1_000), limit: .milliseconds(500)) == .timedOut(after: .milliseconds(500)))
+        #expect(ChatCompletionClient.transportFailure(failure, after: .milliseconds(500), limit: .milliseconds(500)) == .timedOut(after: .milliseconds(500)))
+        #expect(ChatCompletionClient.transportFailure(failure, after: .milliseconds(20), limit: .milliseconds(500)) == .retryable(status: nil, retryAfter: nil, reason: failure.description))
+        let refused = LLMTransportError.unreachable("connection refused")
+        #expect(ChatCompletionClient.transportFailure(refused, after: .milliseconds(1_000), limit: .milliseconds(500)) == .retryable(status: nil, retryAfter: nil, reason: refused.description))
+    }
+
     @Test func aSlowServerTimesOutWithinTheLimit() async {
         let transport = InMemoryLLMTransport(replies: [.delayed(.seconds(30), .ok("late"))])
         let clock = ContinuousClock()

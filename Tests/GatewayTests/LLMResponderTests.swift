@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test func aSlowModelOnTheVoiceChannelTimesOutWithinTheBudget() async throws {
-        try await FakeProvider.withRunning(defaultReply: .delayed(.seconds(5), then: Self.openAI(promptTokens: 1, completionTokens: 1))) { provider in
+        try await FakeProvider.withRunning(defaultReply: .delayed(.seconds(30), then: Self.openAI(promptTokens: 1, completionTokens: 1))) { provider in
             try await withTransport { transport in
                 var settings = Self.settings(primary: provider)
                 settings.timeBudgets[.voice] = .milliseconds(500)
@@ -76,7 +76,7 @@ import Testing
                 let elapsed = started.duration(to: clock.now)
                 #expect(outcome == .timedOut)
                 #expect(elapsed >= .milliseconds(450))
-                #expect(elapsed < .seconds(3), "far sooner than the 5 s the model takes")
+                #expect(elapsed < .seconds(10), "far sooner than the 30 s the model takes (the margin allows for a loaded test machine)")
                 #expect(await gate.released.count == 1)
                 #expect(await gate.settled.isEmpty)
             }

@@ -67,6 +67,8 @@ public struct ChatCompletionClient: Sendable {
             throw LLMCallError.permanent(status: nil, reason: "the request could not be encoded (\(error))")
         }
         let transport = self.transport
+        let clock = ContinuousClock()
+        let started = clock.now
         let response: ProviderResponse
         do {
             response = try await withTimeLimit(timeout) {
@@ -77,7 +79,7 @@ public struct ChatCompletionClient: Sendable {
         } catch {
             // A transport's failure while the task is being cancelled is the cancellation.
             if error is CancellationError || Task.isCancelled { throw CancellationError() }
-            throw LLMCallError.retryable(status: nil, retryAfter: nil, reason: String(describing: error))
+            throw Self.transportFailure(error, after: started.duration(to: clock.now), limit: timeout)
         }
         let promptBytes = messages.reduce(0) { $0 + $1.content.utf8.count }
         return try Self.completion(from: response, promptBytes: promptBytes)
@@ -96,5 +98,18 @@ extension ChatCompletionClient {
             case model, messages, temperature
             case maxTokens = "max_tokens"
         }
+    }
+}
+
+extension ChatCompletionClient {
+    /// What a transport's failure means for the call: an answer that did not come by the limit
+    /// is the limit running out; anything else is a network failure worth retrying.
+    ///
+    /// On a busy machine the transport's own deadline (the limit plus ``transportGrace``) can
+    /// fire before the client's timer gets to run; that is still the limit, not the endpoint.
+    /// A connection refused stays the endpoint's failure however late it is reported.
+    static func transportFailure(_ error: any Error, after elapsed: Duration, limit: Duration) -> LLMCallError {
+        if elapsed >= limit, case .noResponse = error as? LLMTransportError { return .timedOut(after: limit) }
+        return .retryable(status: nil, retryAfter: nil, reason: String(describing: error))
     }
 }
