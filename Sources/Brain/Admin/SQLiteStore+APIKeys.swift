@@ -29,13 +29,15 @@ extension SQLiteStore {
         let id = String(token.prefix(16))
         let secret = String(token.dropFirst(17))
         guard token[token.index(token.startIndex, offsetBy: 16)] == "_" else { return nil }
-        let row = try await pool.read { db in
-            try Row.fetchOneCached(db, sql: "SELECT * FROM api_keys WHERE id = ?", arguments: [id])
+        // Read into Sendable values: a `Row` result would pick GRDB's blocking overload.
+        let stored = try await pool.read { db -> (record: APIKeyRecord, secretHash: String)? in
+            guard let row = try Row.fetchOneCached(db, sql: "SELECT * FROM api_keys WHERE id = ?", arguments: [id]) else { return nil }
+            return (APIKeyRecord(row: row), row["secret_hash"])
         }
-        guard let row, (row["revoked_at"] as Int64?) == nil,
-              Signature.constantTimeEquals(Signature.sha256Hex(Data(secret.utf8)), row["secret_hash"])
+        guard let stored, stored.record.revokedAt == nil,
+              Signature.constantTimeEquals(Signature.sha256Hex(Data(secret.utf8)), stored.secretHash)
         else { return nil }
-        return APIKeyRecord(row: row)
+        return stored.record
     }
 
     /// Revokes a key; returns false when there is no such key or it was already revoked.
