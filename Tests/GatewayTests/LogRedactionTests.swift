@@ -28,9 +28,9 @@ struct MemoryLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-        let merged = metadata.merging(extra ?? [:]) { _, new in new }
-        sink.append("\(level) \(message) \(merged)")
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
+        sink.append("\(event.level) \(event.message) \(merged)\(event.error.map { " error: \($0)" } ?? "")")
     }
 }
 
