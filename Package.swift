@@ -104,6 +104,13 @@ let package = Package(
             path: "Sources/CMiniLMKernels",
             cSettings: [.unsafeFlags(["-O2"])]
         ),
+        // float16 vectors for the customer memory: conversion and dot products (F16C where the
+        // CPU has it, chosen at run time; portable C elsewhere). Optimized in debug builds too.
+        .target(
+            name: "CHalfVectors",
+            path: "Sources/CHalfVectors",
+            cSettings: [.unsafeFlags(["-O2"])]
+        ),
         // The conversation pipeline and storage. Knows no provider's wire format.
         .target(
             name: "Brain",
@@ -111,6 +118,7 @@ let package = Package(
                 "ChannelKit",
                 "CBLAS",
                 "CMiniLMKernels",
+                "CHalfVectors",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

@@ -12,7 +12,7 @@ public actor SemanticMemory: MemoryRetriever {
     let store: SQLiteStore
     public nonisolated let embedder: any Embedder
     let logger: Logger
-    private var indexes: [String: TieredVectorIndex] = [:]
+    private var indexes: [String: HalfVectorIndex] = [:]
     private var customerMessages: [String: [String: [Int64]]] = [:]
     private var highWater: Int64 = 0
 
@@ -53,8 +53,7 @@ public actor SemanticMemory: MemoryRetriever {
 
     /// Makes `vectors` the tenant's index and customer lists.
     private func install(_ vectors: TenantVectors, tenantID: String) {
-        let exact = ExactVectorIndex(dimension: embedder.dimension, ids: vectors.rowids, storage: vectors.components)
-        indexes[tenantID] = TieredVectorIndex(exact: exact)
+        indexes[tenantID] = HalfVectorIndex(dimension: embedder.dimension, ids: vectors.rowids, storage: vectors.halves)
         var byCustomer: [String: [Int64]] = [:]
         for (rowid, customerID) in zip(vectors.rowids, vectors.customerIDs) {
             byCustomer[customerID, default: []].append(rowid)
@@ -80,8 +79,8 @@ public actor SemanticMemory: MemoryRetriever {
     /// Drops an erased customer's vectors from the in-memory index (the store already deleted
     /// them and their messages).
     public func forget(customerID: String, tenantID: String) {
-        guard let rowids = customerMessages[tenantID]?.removeValue(forKey: customerID), let index = indexes[tenantID] else { return }
-        for rowid in rowids { _ = index.remove(id: rowid) }
+        guard let rowids = customerMessages[tenantID]?.removeValue(forKey: customerID) else { return }
+        for rowid in rowids { indexes[tenantID]?.remove(id: rowid) }
     }
 
     /// How many vectors the memory holds for a tenant.
@@ -90,9 +89,7 @@ public actor SemanticMemory: MemoryRetriever {
     }
 
     private func add(_ vector: MessageVector) throws {
-        let index = indexes[vector.tenantID] ?? TieredVectorIndex(dimension: embedder.dimension)
-        indexes[vector.tenantID] = index
-        try index.add(id: vector.rowid, vector: vector.vector)
+        try indexes[vector.tenantID, default: HalfVectorIndex(dimension: embedder.dimension)].add(id: vector.rowid, vector: vector.vector)
         customerMessages[vector.tenantID, default: [:]][vector.customerID, default: []].append(vector.rowid)
     }
 

@@ -12,9 +12,7 @@ public struct ExactVectorIndex: VectorIndex, Sendable {
     public let dimension: Int
     /// `count × dimension` components, row-major.
     private(set) var storage: [Float] = []
-    /// The id of each row, in storage order.
-    public private(set) var ids: [Int64] = []
-    private var slots: [Int64: Int] = [:]
+    private var slots = VectorSlots()
 
     /// An empty index of `dimension`-long vectors.
     ///
@@ -32,63 +30,57 @@ public struct ExactVectorIndex: VectorIndex, Sendable {
     init(dimension: Int, ids: [Int64], storage: [Float]) {
         precondition(dimension > 0 && storage.count == ids.count * dimension, "\(storage.count) components do not make \(ids.count) vectors of \(dimension)")
         self.dimension = dimension
-        self.ids = ids
         self.storage = storage
-        slots.reserveCapacity(ids.count)
-        for (slot, id) in ids.enumerated() { slots[id] = slot }
+        slots = VectorSlots(ids: ids)
     }
 
-    public var count: Int { ids.count }
+    /// The id of each row, in storage order.
+    public var ids: [Int64] { slots.ids }
+
+    public var count: Int { slots.count }
 
     public func contains(_ id: Int64) -> Bool {
-        slots[id] != nil
+        slots.slot(of: id) != nil
     }
 
     public func vector(for id: Int64) -> [Float]? {
-        guard let slot = slots[id] else { return nil }
+        guard let slot = slots.slot(of: id) else { return nil }
         return Array(storage[slot * dimension ..< (slot + 1) * dimension])
     }
 
     /// Makes room for `capacity` vectors without reallocating.
     public mutating func reserveCapacity(_ capacity: Int) {
         storage.reserveCapacity(capacity * dimension)
-        ids.reserveCapacity(capacity)
         slots.reserveCapacity(capacity)
     }
 
     public mutating func add(id: Int64, vector: [Float]) throws {
         try VectorIndexError.validate(vector, dimension: dimension)
-        if let slot = slots[id] {
+        if let slot = slots.slot(of: id) {
             storage.replaceSubrange(slot * dimension ..< (slot + 1) * dimension, with: vector)
             return
         }
-        slots[id] = ids.count
-        ids.append(id)
+        _ = slots.append(id)
         storage.append(contentsOf: vector)
     }
 
     @discardableResult
     public mutating func remove(id: Int64) -> Bool {
-        guard let slot = slots.removeValue(forKey: id) else { return false }
-        let last = ids.count - 1
-        if slot != last {
+        guard let (hole, last) = slots.remove(id) else { return false }
+        if hole != last {
             let dimension = dimension
             storage.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
-                (base + slot * dimension).update(from: base + last * dimension, count: dimension)
+                (base + hole * dimension).update(from: base + last * dimension, count: dimension)
             }
-            ids[slot] = ids[last]
-            slots[ids[slot]] = slot
         }
-        ids.removeLast()
         storage.removeLast(dimension)
         return true
     }
 
     /// Appends a vector known to be valid under an id known to be new (copying out of a graph).
     mutating func appendUnchecked(id: Int64, vector: UnsafeBufferPointer<Float>) {
-        slots[id] = ids.count
-        ids.append(id)
+        _ = slots.append(id)
         storage.append(contentsOf: vector)
     }
 
@@ -97,13 +89,12 @@ public struct ExactVectorIndex: VectorIndex, Sendable {
         VectorIndexFootprint(
             vectorBytes: storage.capacity * MemoryLayout<Float>.stride,
             graphBytes: 0,
-            bookkeepingBytes: ids.capacity * MemoryLayout<Int64>.stride
-                + slots.capacity * (MemoryLayout<Int64>.stride + MemoryLayout<Int>.stride + 1)
+            bookkeepingBytes: slots.bookkeepingBytes
         )
     }
 
-    /// The storage slot of a live id.
-    func slot(of id: Int64) -> Int? {
-        slots[id]
+    /// The rows of the live ids among `candidates`, ascending, each once.
+    func rows(of candidates: some Collection<Int64>) -> [Int] {
+        slots.rows(of: candidates)
     }
 }

@@ -32,3 +32,26 @@ struct TopK {
             .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
     }
 }
+
+extension TopK {
+    /// The `k` best rows of a scan over `rows`, best first, as ids: `score` is asked for every
+    /// row, `filter` only for a row whose score would enter the top `k` (so an unselective
+    /// filter costs almost nothing).
+    @inline(__always)
+    static func best(
+        k: Int,
+        of rows: some Sequence<Int>,
+        ids: [Int64],
+        filter: ((Int64) -> Bool)?,
+        score: (Int) -> Float
+    ) -> [(id: Int64, score: Float)] {
+        var top = TopK(k: Swift.min(k, ids.count))
+        for row in rows {
+            let score = score(row)
+            guard top.admits(score) else { continue }
+            if let filter, !filter(ids[row]) { continue }
+            top.insert(ScoredSlot(score: score, slot: Int32(truncatingIfNeeded: row)))
+        }
+        return top.results { ids[Int($0)] }
+    }
+}
