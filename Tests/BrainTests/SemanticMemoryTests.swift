@@ -142,19 +142,23 @@ import Testing
             let stored = await first.count(tenantID: "bakery")
             #expect(stored >= 4, "four questions and their replies")
 
-            // One blob cut short, one the right length holding a NaN.
+            // One blob cut short, one the right length holding a NaN, one with a component
+            // beyond what the in-memory float16 can hold.
             let database = try DatabaseQueue(path: path)
-            let nan = Data([Float](repeating: .nan, count: LexicalEmbedder().dimension).withUnsafeBytes { Array($0) })
+            let dimension = LexicalEmbedder().dimension
+            let nan = Data([Float](repeating: .nan, count: dimension).withUnsafeBytes { Array($0) })
+            let huge = Data(([1e6] + [Float](repeating: 0, count: dimension - 1)).withUnsafeBytes { Array($0) })
             try await database.write { db in
-                let rowids = try Int64.fetchAll(db, sql: "SELECT message_rowid FROM message_vectors ORDER BY message_rowid LIMIT 2")
+                let rowids = try Int64.fetchAll(db, sql: "SELECT message_rowid FROM message_vectors ORDER BY message_rowid LIMIT 3")
                 try db.execute(sql: "UPDATE message_vectors SET vector = x'0000' WHERE message_rowid = ?", arguments: [rowids[0]])
                 try db.execute(sql: "UPDATE message_vectors SET vector = ? WHERE message_rowid = ?", arguments: [nan, rowids[1]])
+                try db.execute(sql: "UPDATE message_vectors SET vector = ? WHERE message_rowid = ?", arguments: [huge, rowids[2]])
             }
 
             let restarted = SemanticMemory(store: store, embedder: LexicalEmbedder(), logger: logger)
-            #expect(try await restarted.load() == stored - 2)
-            #expect(try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM message_vectors") } == stored - 2)
-            #expect(try await restarted.indexPending() == 2, "the two messages are embedded again")
+            #expect(try await restarted.load() == stored - 3)
+            #expect(try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM message_vectors") } == stored - 3)
+            #expect(try await restarted.indexPending() == 3, "the three messages are embedded again")
             #expect(await restarted.count(tenantID: "bakery") == stored)
             let again = SemanticMemory(store: store, embedder: LexicalEmbedder(), logger: logger)
             #expect(try await again.load() == stored)

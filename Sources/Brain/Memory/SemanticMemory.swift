@@ -2,7 +2,8 @@ import Foundation
 import Logging
 
 /// The customer memory: every stored message embedded (in batches, off the request path) into
-/// a per-tenant vector index, and recall of a customer's own closest older messages.
+/// a per-tenant vector index (float16: half the memory, see ``HalfVectorIndex``), and recall of
+/// a customer's own closest older messages.
 ///
 /// Isolation is structural and then checked: each tenant has its own index, a search runs only
 /// among the asking customer's message ids, and the texts shown are read back from the store
@@ -25,10 +26,11 @@ public actor SemanticMemory: MemoryRetriever {
     /// Rebuilds the in-memory indexes from the stored vectors (dropping another embedder's);
     /// returns how many vectors were loaded.
     ///
-    /// Each tenant's vectors are read in one pass straight into one contiguous block that
-    /// becomes its exact index, without a copy per vector (1M vectors in about 2 s: see
-    /// `MemoryBench` in docs/SEMANTIC.md). A stored vector of the wrong length or with a
-    /// non-finite component is deleted, so its message is embedded again.
+    /// Each tenant's vectors are read in one pass straight into one contiguous float16 block
+    /// that becomes its exact index, without a copy per vector (1M vectors in about 2 s and
+    /// 780 MB: see `MemoryBench` in docs/SEMANTIC.md). A stored vector of the wrong length or
+    /// with a component that is not finite (or beyond float16's range) is deleted, so its
+    /// message is embedded again.
     @discardableResult
     public func load() async throws -> Int {
         let dropped = try await store.dropMessageVectors(notMadeBy: embedder.identifier)

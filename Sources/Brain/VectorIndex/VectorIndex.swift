@@ -6,8 +6,9 @@
 /// scores by ascending id.
 ///
 /// Implementations: `ExactVectorIndex` (a value; a SIMD scan of every vector, exact),
-/// `HNSWVectorIndex` (a graph; approximate, sub-linear) and `TieredVectorIndex`, which starts
-/// exact and moves to a graph past a size threshold.
+/// `HalfVectorIndex` (the same with float16 components: half the memory), `HNSWVectorIndex` (a
+/// graph; approximate, sub-linear) and `TieredVectorIndex`, which starts exact and moves to a
+/// graph past a size threshold.
 ///
 ///     var index = ExactVectorIndex(dimension: 384)
 ///     try index.add(id: rowid, vector: embedding)
