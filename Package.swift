@@ -183,6 +183,7 @@ let package = Package(
             name: "MemoryBench",
             dependencies: [
                 "Brain",
+                "CHalfVectors",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

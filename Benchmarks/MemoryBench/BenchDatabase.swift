@@ -1,4 +1,5 @@
 import Brain
+import CHalfVectors
 import Foundation
 import GRDB
 import Logging
@@ -15,7 +16,7 @@ enum BenchDatabase {
     static func customerID(_ index: Int) -> String { "cus_bench_\(index)" }
 
     /// Writes the file unless it already holds exactly this data set.
-    static func prepare(path: String, size: Int, perCustomer: Int, logger: Logger) async throws {
+    static func prepare(path: String, size: Int, perCustomer: Int, float32: Bool, logger: Logger) async throws {
         if FileManager.default.fileExists(atPath: path), (try? await vectorCount(path: path)) == size + otherTenantSize {
             return
         }
@@ -26,8 +27,8 @@ enum BenchDatabase {
         try await queue.write { db in
             var generator = SeededGenerator(seed: 0x4D45_4D00 &+ UInt64(size))
             var rowid: Int64 = 0
-            try fill(db, tenantID: tenantID, count: size, perCustomer: perCustomer, rowid: &rowid, generator: &generator)
-            try fill(db, tenantID: otherTenantID, count: otherTenantSize, perCustomer: perCustomer, rowid: &rowid, generator: &generator)
+            try fill(db, tenantID: tenantID, count: size, perCustomer: perCustomer, float32: float32, rowid: &rowid, generator: &generator)
+            try fill(db, tenantID: otherTenantID, count: otherTenantSize, perCustomer: perCustomer, float32: float32, rowid: &rowid, generator: &generator)
         }
         try await queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         FileHandle.standardError.write(Data("wrote \(size + otherTenantSize) messages and vectors to \(path) in \(ContinuousClock.now - start)\n".utf8))
@@ -37,7 +38,7 @@ enum BenchDatabase {
         try await DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM message_vectors") ?? 0 }
     }
 
-    private static func fill(_ db: Database, tenantID: String, count: Int, perCustomer: Int, rowid: inout Int64, generator: inout SeededGenerator) throws {
+    private static func fill(_ db: Database, tenantID: String, count: Int, perCustomer: Int, float32: Bool, rowid: inout Int64, generator: inout SeededGenerator) throws {
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let customer = try db.makeStatement(sql: "INSERT INTO customers (id, tenant_id, created_at) VALUES (?, ?, ?)")
         let conversation = try db.makeStatement(sql: """
@@ -52,6 +53,7 @@ enum BenchDatabase {
             INSERT INTO message_vectors (message_rowid, tenant_id, embedder, vector, created_at) VALUES (?, ?, ?, ?, ?)
             """)
         var components = [Float](repeating: 0, count: dimension)
+        var halves = [UInt16](repeating: 0, count: dimension)
         for index in 0 ..< count {
             let customerIndex = index / perCustomer + (tenantID == self.tenantID ? 0 : 1_000_000_000)
             let customerID = customerID(customerIndex)
@@ -63,7 +65,13 @@ enum BenchDatabase {
             rowid += 1
             try message.execute(arguments: [rowid, "msg_bench_\(rowid)", tenantID, conversationID, customerID, "bench message \(rowid)", now])
             randomUnitVector(&components, using: &generator)
-            let blob = components.withUnsafeBytes { Data($0) }
+            let blob: Data
+            if float32 {
+                blob = components.withUnsafeBytes { Data($0) }
+            } else {
+                _ = components.withUnsafeBytes { half_from_float($0.baseAddress, &halves, dimension) }
+                blob = halves.withUnsafeBytes { Data($0) }
+            }
             try vector.execute(arguments: [rowid, tenantID, embedderID, blob, now])
         }
     }

@@ -6,11 +6,13 @@ import Logging
 /// real SQLite file holding N stored message vectors.
 ///
 ///     swift run -c release MemoryBench [--sizes 10000,100000,1000000] [--runs 3]
-///         [--per-customer 100] [--directory /tmp/memory-bench] [--cold]
+///         [--per-customer 100] [--directory /tmp/memory-bench] [--cold] [--float32]
 ///
 /// For each size it writes (once; later runs reuse the file) a database with the gateway's own
 /// schema: one tenant holding N messages, `per-customer` messages per customer, each with a
-/// 384-d unit vector, plus a second tenant of 1000 messages. Then, `runs` times, it opens the
+/// 384-d unit vector, plus a second tenant of 1000 messages. Vectors are stored as float16, as
+/// the gateway stores them; `--float32` writes them as releases before float16 did (the load
+/// converts them). Then, `runs` times, it opens the
 /// store afresh and times `load()`. Warm (the default), the file is in the page cache: the
 /// figure is the CPU cost of reading and indexing. `--cold` first evicts the file from the page
 /// cache (posix_fadvise DONTNEED), as after a reboot: the disk's time counts. It reports the median and
@@ -23,12 +25,13 @@ struct MemoryBench {
         var logger = Logger(label: "memory-bench")
         logger.logLevel = .warning
         print("MemoryBench: 384-d vectors, \(options.perCustomer) messages per customer, \(options.runs) load(s) per size, "
-            + "\(options.cold ? "cold (file evicted from the page cache before each load)" : "warm page cache"), files in \(options.directory)")
+            + "\(options.cold ? "cold (file evicted from the page cache before each load)" : "warm page cache"), "
+            + "\(options.float32 ? "float32" : "float16") blobs, files in \(options.directory)")
         print("| vectors | file MB | load s (median) | range s | vectors/s | RSS added MB | recall ms |")
         print("|---|---|---|---|---|---|---|")
         for size in options.sizes {
-            let path = "\(options.directory)/memory-\(size).sqlite"
-            try await BenchDatabase.prepare(path: path, size: size, perCustomer: options.perCustomer, logger: logger)
+            let path = "\(options.directory)/memory-\(size)-\(options.float32 ? "f32" : "f16").sqlite"
+            try await BenchDatabase.prepare(path: path, size: size, perCustomer: options.perCustomer, float32: options.float32, logger: logger)
             try await run(size: size, path: path, options: options, logger: logger)
         }
     }
@@ -109,12 +112,13 @@ struct Options {
     var perCustomer = 100
     var directory = "/tmp/memory-bench"
     var cold = false
+    var float32 = false
 
     init(_ arguments: ArraySlice<String>) throws {
         var arguments = arguments
         while let flag = arguments.popFirst() {
-            if flag == "--cold" {
-                cold = true
+            if flag == "--cold" || flag == "--float32" {
+                if flag == "--cold" { cold = true } else { float32 = true }
                 continue
             }
             guard let value = arguments.popFirst() else { throw BenchError(description: "\(flag) needs a value") }

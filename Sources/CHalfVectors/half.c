@@ -57,6 +57,17 @@ int half_from_float_portable(const void *source, uint16_t *destination, size_t c
     return !special;
 }
 
+int half_copy_finite(const void *source, uint16_t *destination, size_t count) {
+    const unsigned char *bytes = source;
+    uint16_t special = 0;
+    for (size_t i = 0; i < count; i++) {
+        uint16_t half = (uint16_t)(bytes[2 * i] | bytes[2 * i + 1] << 8);
+        destination[i] = half;
+        special |= (uint16_t)((half & 0x7C00) == 0x7C00);
+    }
+    return !special;
+}
+
 float half_dot_portable(const float *query, const uint16_t *vector, size_t count) {
     float sum = 0;
     for (size_t i = 0; i < count; i++) sum += query[i] * float_from_half(vector[i]);

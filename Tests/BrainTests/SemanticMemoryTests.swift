@@ -142,27 +142,62 @@ import Testing
             let stored = await first.count(tenantID: "bakery")
             #expect(stored >= 4, "four questions and their replies")
 
-            // One blob cut short, one the right length holding a NaN, one with a component
-            // beyond what the in-memory float16 can hold.
             let database = try DatabaseQueue(path: path)
             let dimension = LexicalEmbedder().dimension
+            let lengths = try await database.read { db in try Int.fetchAll(db, sql: "SELECT DISTINCT length(vector) FROM message_vectors") }
+            #expect(lengths == [dimension * 2], "stored as float16")
+
+            // One blob cut short, one float32 holding a NaN, one float32 with a component beyond
+            // what float16 can hold, and one valid float32 vector as earlier releases stored them.
             let nan = Data([Float](repeating: .nan, count: dimension).withUnsafeBytes { Array($0) })
             let huge = Data(([1e6] + [Float](repeating: 0, count: dimension - 1)).withUnsafeBytes { Array($0) })
+            let legacy = Data(try await LexicalEmbedder().embed(["Order number 4 for rye bread"])[0].withUnsafeBytes { Array($0) })
             try await database.write { db in
-                let rowids = try Int64.fetchAll(db, sql: "SELECT message_rowid FROM message_vectors ORDER BY message_rowid LIMIT 3")
+                let rowids = try Int64.fetchAll(db, sql: "SELECT message_rowid FROM message_vectors ORDER BY message_rowid LIMIT 4")
                 try db.execute(sql: "UPDATE message_vectors SET vector = x'0000' WHERE message_rowid = ?", arguments: [rowids[0]])
                 try db.execute(sql: "UPDATE message_vectors SET vector = ? WHERE message_rowid = ?", arguments: [nan, rowids[1]])
                 try db.execute(sql: "UPDATE message_vectors SET vector = ? WHERE message_rowid = ?", arguments: [huge, rowids[2]])
+                try db.execute(sql: "UPDATE message_vectors SET vector = ? WHERE message_rowid = ?", arguments: [legacy, rowids[3]])
             }
 
             let restarted = SemanticMemory(store: store, embedder: LexicalEmbedder(), logger: logger)
             #expect(try await restarted.load() == stored - 3)
             #expect(try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM message_vectors") } == stored - 3)
-            #expect(try await restarted.indexPending() == 3, "the three messages are embedded again")
+            #expect(try await restarted.indexPending() == 3, "the three messages are embedded again, the float32 one is kept")
             #expect(await restarted.count(tenantID: "bakery") == stored)
             let again = SemanticMemory(store: store, embedder: LexicalEmbedder(), logger: logger)
             #expect(try await again.load() == stored)
         }
+    }
+
+    @Test func aVectorTheMemoryCannotHoldIsLeftOutAndTheRestIsIndexed() async throws {
+        try await withTestStore { store, path in
+            let memory = SemanticMemory(store: store, embedder: PoisonedEmbedder(), logger: logger)
+            try await deliver([
+                message("p1", "Do you bake rye bread?", from: "+14155550111"),
+                message("p2", "poison", from: "+14155550111"),
+                message("p3", "Can I order a cake for Friday?", from: "+14155550111"),
+            ], on: sms, store: store, memory: memory)
+            while try await memory.indexPending(batch: 8) > 0 {}
+            let database = try DatabaseQueue(path: path)
+            let stored = try await database.read { db in
+                try String.fetchAll(db, sql: "SELECT m.text FROM message_vectors v JOIN messages m ON m.rowid = v.message_rowid WHERE m.direction = 'inbound' ORDER BY m.rowid")
+            }
+            #expect(stored == ["Do you bake rye bread?", "Can I order a cake for Friday?"])
+            #expect(await memory.count(tenantID: "bakery") == (try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM message_vectors") }))
+        }
+    }
+}
+
+/// The lexical embedder, except that it answers "poison" with NaNs, as a misbehaving remote
+/// embedder might.
+struct PoisonedEmbedder: Embedder {
+    let lexical = LexicalEmbedder()
+    var identifier: String { "poisoned-\(lexical.identifier)" }
+    var dimension: Int { lexical.dimension }
+
+    func embed(_ texts: [String]) async throws -> [[Float]] {
+        try await lexical.embed(texts).enumerated().map { texts[$0.offset] == "poison" ? [Float](repeating: .nan, count: dimension) : $0.element }
     }
 }
 

@@ -27,8 +27,7 @@ struct LinearWeight: Sendable {
 
     init(_ matrix: TensorBuffer, packing: Bool = LinearWeight.kernelsAvailable) {
         self.matrix = matrix
-        let (outputs, inputs) = (matrix.shape[0], matrix.shape[1])
-        guard packing, outputs % Int(MINILM_PANEL_WIDTH) == 0 else {
+        guard packing, matrix.shape[0] % Int(MINILM_PANEL_WIDTH) == 0 else {
             packed = nil
             return
         }

@@ -1,3 +1,4 @@
+import CHalfVectors
 import Foundation
 
 /// A stored message and its embedding, as the semantic memory indexes it.
@@ -25,13 +26,18 @@ public struct PendingMessage: Sendable, Hashable {
 }
 
 extension [Float] {
-    /// The vector as little-endian float32 bytes, as stored in SQLite (read back in bulk by
-    /// `TenantVectors`).
-    var blob: Data {
-        var data = Data(capacity: count * 4)
-        for value in self {
-            Swift.withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
-        }
-        return data
+    /// The vector as little-endian IEEE float16 bytes, as the memory stores it in SQLite (half
+    /// the bytes of float32, and the precision the in-memory index keeps anyway); nil when a
+    /// component is not finite or beyond float16's ±65504. `TenantVectors` reads these back,
+    /// and the float32 rows that releases before float16 wrote.
+    var float16Blob: Data? {
+        guard !isEmpty else { return nil }
+        var halves = [UInt16](repeating: 0, count: count)
+        let finite = withUnsafeBytes { half_from_float($0.baseAddress, &halves, count) }
+        guard finite != 0 else { return nil }
+        #if _endian(big)
+        halves = halves.map(\.littleEndian)
+        #endif
+        return halves.withUnsafeBytes { Data($0) }
     }
 }

@@ -49,18 +49,25 @@ extension SQLiteStore {
         }
     }
 
-    /// Stores embeddings (a message embedded twice keeps the last).
+    /// Stores embeddings as float16 (a message embedded twice keeps the last).
+    ///
+    /// - Throws: `VectorIndexError.invalidVector`, storing nothing, when a vector has a
+    ///   component that is not finite or beyond float16's range.
     public func storeMessageVectors(_ vectors: [MessageVector], embedder: String) async throws {
         guard !vectors.isEmpty else { return }
+        let blobs = try vectors.map { vector in
+            guard let blob = vector.vector.float16Blob else { throw VectorIndexError.unstorable(rowid: vector.rowid) }
+            return blob
+        }
         let now = Self.now()
         try await pool.write { db in
-            for vector in vectors {
+            for (vector, blob) in zip(vectors, blobs) {
                 try db.executeCached(
                     sql: """
                         INSERT INTO message_vectors (message_rowid, tenant_id, embedder, vector, created_at) VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (message_rowid) DO UPDATE SET vector = excluded.vector, embedder = excluded.embedder
                         """,
-                    arguments: [vector.rowid, vector.tenantID, embedder, vector.vector.blob, now]
+                    arguments: [vector.rowid, vector.tenantID, embedder, blob, now]
                 )
             }
         }

@@ -64,18 +64,35 @@ public actor SemanticMemory: MemoryRetriever {
     }
 
     /// Embeds up to `batch` messages that have no vector yet, stores and indexes them; returns
-    /// how many it embedded (0 when there was nothing to do).
+    /// how many messages it took (0 when none was waiting).
+    ///
+    /// A vector the memory cannot hold (wrong length, NaN, beyond float16's range: only a
+    /// misbehaving remote embedder returns one) is logged and left out; its message is tried
+    /// again at the next start rather than failing the whole batch over and over.
     public func indexPending(batch: Int = 32) async throws -> Int {
         let pending = try await store.messagesToEmbed(after: highWater, limit: batch)
         guard !pending.isEmpty else { return 0 }
         let vectors = try await embedder.embed(pending.map(\.text))
-        let embedded = zip(pending, vectors).map { MessageVector(rowid: $0.rowid, tenantID: $0.tenantID, customerID: $0.customerID, vector: $1) }
+        var embedded: [MessageVector] = []
+        var refused: [Int64] = []
+        for (message, vector) in zip(pending, vectors) {
+            guard HalfVectorIndex.canHold(vector, dimension: embedder.dimension) else {
+                refused.append(message.rowid)
+                continue
+            }
+            embedded.append(MessageVector(rowid: message.rowid, tenantID: message.tenantID, customerID: message.customerID, vector: vector))
+        }
+        if !refused.isEmpty || vectors.count != pending.count {
+            logger.warning("the embedder returned vectors the memory cannot hold; those messages are left out until the next start", metadata: [
+                "embedder": "\(embedder.identifier)", "messages": "\(refused + pending.dropFirst(vectors.count).map(\.rowid))",
+            ])
+        }
         try await store.storeMessageVectors(embedded, embedder: embedder.identifier)
         for vector in embedded {
             try add(vector)
         }
         highWater = max(highWater, pending.map(\.rowid).max() ?? highWater)
-        return embedded.count
+        return pending.count
     }
 
     /// Drops an erased customer's vectors from the in-memory index (the store already deleted

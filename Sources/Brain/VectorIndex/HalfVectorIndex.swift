@@ -63,6 +63,12 @@ public struct HalfVectorIndex: VectorIndex, Sendable {
         slots.reserveCapacity(capacity)
     }
 
+    /// Whether `vector` can be stored: `dimension` finite components within float16's range
+    /// (a magnitude of 65520 or more rounds to infinity).
+    public static func canHold(_ vector: [Float], dimension: Int) -> Bool {
+        vector.count == dimension && vector.allSatisfy { $0.isFinite && abs($0) < 65520 }
+    }
+
     /// Stores `vector`, rounded to float16, under `id`.
     ///
     /// - Throws: `VectorIndexError` for a wrong length, or a component that is not finite or is

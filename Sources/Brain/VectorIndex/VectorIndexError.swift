@@ -36,6 +36,10 @@ public struct VectorIndexError: Error, Hashable, Sendable, CustomStringConvertib
         VectorIndexError(code: .invalidVector, description: "component \(component) of the vector is NaN or infinite")
     }
 
+    static func unstorable(rowid: Int64) -> VectorIndexError {
+        VectorIndexError(code: .invalidVector, description: "the vector of message \(rowid) has a component that is NaN, infinite or beyond float16's range")
+    }
+
     static func staleBuild(generation: Int) -> VectorIndexError {
         VectorIndexError(code: .staleBuild, description: "graph build \(generation) is not the index's pending build (cancelled or superseded)")
     }

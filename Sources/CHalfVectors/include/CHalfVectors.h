@@ -14,6 +14,10 @@ int half_vectors_accelerated(void);
 /// one is not (a NaN, an infinity, or a value beyond float16's ±65504).
 int half_from_float(const void *source, uint16_t *destination, size_t count);
 
+/// Copies `count` little-endian float16 values at `source` (any alignment) into `destination`.
+/// Returns 1 when every value is finite, 0 when one is a NaN or an infinity.
+int half_copy_finite(const void *source, uint16_t *destination, size_t count);
+
 /// The dot product of a float32 `query` and a float16 `vector` of `count` values, summed in
 /// float32.
 float half_dot(const float *query, const uint16_t *vector, size_t count);
