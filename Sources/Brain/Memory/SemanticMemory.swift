@@ -27,7 +27,7 @@ public actor SemanticMemory: MemoryRetriever {
     /// returns how many vectors were loaded.
     ///
     /// Each tenant's vectors are read in one pass straight into one contiguous float16 block
-    /// that becomes its exact index, without a copy per vector (1M vectors in about 2 s and
+    /// that becomes its exact index, without a copy per vector (1M vectors in about 1.8 s and
     /// 780 MB: see `MemoryBench` in docs/SEMANTIC.md). A stored vector of the wrong length or
     /// with a component that is not finite (or beyond float16's range) is deleted, so its
     /// message is embedded again.
