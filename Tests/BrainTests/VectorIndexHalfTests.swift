@@ -3,7 +3,7 @@ import Testing
 
 @testable import Brain
 
-/// Float16 vectors (CHalfVectors, HalfVectorIndex): conversion identical to Swift's `Float16`
+/// Float16 vectors (CHalfVectors, ExactVectorIndex with float16 precision): conversion identical to Swift's `Float16`
 /// on every path, dot products against the rounded vectors, and the index's behaviour.
 @Suite struct VectorIndexHalfTests {
     typealias Fixtures = VectorIndexFixtures
@@ -63,7 +63,7 @@ import Testing
 
     @Test func findsWhatTheRoundedVectorsRankAndScoresWithinAThousandthOfFloat32() throws {
         let vectors = Fixtures.clusteredUnitVectors(count: 2000, dimension: 384, clusters: 20, seed: 21)
-        var index = HalfVectorIndex(dimension: 384)
+        var index = ExactVectorIndex(dimension: 384, precision: .float16)
         for (offset, vector) in vectors.enumerated() {
             try index.add(id: Int64(offset) + 1, vector: vector)
         }
@@ -85,7 +85,7 @@ import Testing
 
     @Test func removingReplacingAndRefusingKeepEveryOtherVectorInPlace() throws {
         let vectors = Fixtures.randomUnitVectors(count: 60, dimension: 24, seed: 23)
-        var index = HalfVectorIndex(dimension: 24)
+        var index = ExactVectorIndex(dimension: 24, precision: .float16)
         for (offset, vector) in vectors.enumerated() {
             try index.add(id: Int64(offset) + 1, vector: vector)
         }
@@ -116,7 +116,7 @@ import Testing
                 #expect(try index.search(query: expected, k: 1).first?.id == id)
             }
         }
-        var half = HalfVectorIndex(dimension: 24)
+        var half = ExactVectorIndex(dimension: 24, precision: .float16)
         var float32 = ExactVectorIndex(dimension: 24)
         half.reserveCapacity(vectors.count)
         float32.reserveCapacity(vectors.count)

@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// The customer memory: every stored message embedded (in batches, off the request path) into
-/// a per-tenant vector index (float16: half the memory, see ``HalfVectorIndex``), and recall of
+/// a per-tenant vector index (float16: half the memory, see ``ExactVectorIndex/Precision/float16``), and recall of
 /// a customer's own closest older messages.
 ///
 /// Isolation is structural and then checked: each tenant has its own index, a search runs only
@@ -13,7 +13,7 @@ public actor SemanticMemory: MemoryRetriever {
     let store: SQLiteStore
     public nonisolated let embedder: any Embedder
     let logger: Logger
-    private var indexes: [String: HalfVectorIndex] = [:]
+    private var indexes: [String: ExactVectorIndex] = [:]
     private var customerMessages: [String: [String: [Int64]]] = [:]
     private var highWater: Int64 = 0
 
@@ -55,7 +55,7 @@ public actor SemanticMemory: MemoryRetriever {
 
     /// Makes `vectors` the tenant's index and customer lists.
     private func install(_ vectors: TenantVectors, tenantID: String) {
-        indexes[tenantID] = HalfVectorIndex(dimension: embedder.dimension, ids: vectors.rowids, storage: vectors.halves)
+        indexes[tenantID] = ExactVectorIndex(dimension: embedder.dimension, ids: vectors.rowids, halves: vectors.halves)
         var byCustomer: [String: [Int64]] = [:]
         for (rowid, customerID) in zip(vectors.rowids, vectors.customerIDs) {
             byCustomer[customerID, default: []].append(rowid)
@@ -76,7 +76,7 @@ public actor SemanticMemory: MemoryRetriever {
         var embedded: [MessageVector] = []
         var refused: [Int64] = []
         for (message, vector) in zip(pending, vectors) {
-            guard HalfVectorIndex.canHold(vector, dimension: embedder.dimension) else {
+            guard vector.count == embedder.dimension, ExactVectorIndex.Precision.float16.canHold(vector) else {
                 refused.append(message.rowid)
                 continue
             }
@@ -108,7 +108,7 @@ public actor SemanticMemory: MemoryRetriever {
     }
 
     private func add(_ vector: MessageVector) throws {
-        try indexes[vector.tenantID, default: HalfVectorIndex(dimension: embedder.dimension)].add(id: vector.rowid, vector: vector.vector)
+        try indexes[vector.tenantID, default: ExactVectorIndex(dimension: embedder.dimension, precision: .float16)].add(id: vector.rowid, vector: vector.vector)
         customerMessages[vector.tenantID, default: [:]][vector.customerID, default: []].append(vector.rowid)
     }
 

@@ -1,3 +1,5 @@
+import CHalfVectors
+
 extension ExactVectorIndex {
     /// Scans every vector: one dot product each, then the filter only for a score that would
     /// enter the top `k`, so an unselective filter costs almost nothing.
@@ -15,11 +17,19 @@ extension ExactVectorIndex {
 
     private func scan(query: [Float], k: Int, rows: some Sequence<Int>, filter: ((Int64) -> Bool)?) -> [(id: Int64, score: Float)] {
         let dimension = dimension
-        return storage.withUnsafeBufferPointer { vectors in
-            query.withUnsafeBufferPointer { query in
-                guard let vectors = vectors.baseAddress, let query = query.baseAddress else { return [] }
-                return TopK.best(k: k, of: rows, ids: ids, filter: filter) { row in
-                    dotProduct(query, vectors + row * dimension, count: dimension)
+        let ids = ids
+        return query.withUnsafeBufferPointer { query in
+            guard let query = query.baseAddress else { return [] }
+            switch precision {
+            case .float32:
+                return storage.withUnsafeBufferPointer { vectors in
+                    guard let vectors = vectors.baseAddress else { return [] }
+                    return TopK.best(k: k, of: rows, ids: ids, filter: filter) { dotProduct(query, vectors + $0 * dimension, count: dimension) }
+                }
+            case .float16:
+                return halves.withUnsafeBufferPointer { vectors in
+                    guard let vectors = vectors.baseAddress else { return [] }
+                    return TopK.best(k: k, of: rows, ids: ids, filter: filter) { half_dot(query, vectors + $0 * dimension, dimension) }
                 }
             }
         }

@@ -34,13 +34,6 @@ public final class TieredVectorIndex: VectorIndex, @unchecked Sendable {
         exact = ExactVectorIndex(dimension: dimension)
     }
 
-    /// An index starting from `exact` (bulk loading); a graph is built only when asked.
-    init(exact: ExactVectorIndex, policy: VectorIndexPolicy = VectorIndexPolicy()) {
-        dimension = exact.dimension
-        self.policy = policy
-        self.exact = exact
-    }
-
     public var count: Int {
         lock.withReadLock { graph?.count ?? exact.count }
     }

@@ -5,10 +5,9 @@
 /// in −1…1; the index itself normalizes nothing. Results are sorted by descending score, equal
 /// scores by ascending id.
 ///
-/// Implementations: `ExactVectorIndex` (a value; a SIMD scan of every vector, exact),
-/// `HalfVectorIndex` (the same with float16 components: half the memory), `HNSWVectorIndex` (a
-/// graph; approximate, sub-linear) and `TieredVectorIndex`, which starts exact and moves to a
-/// graph past a size threshold.
+/// Implementations: `ExactVectorIndex` (a value; a SIMD scan of every vector, exact; float32 or
+/// float16 components), `HNSWVectorIndex` (a graph; approximate, sub-linear) and
+/// `TieredVectorIndex`, which starts exact and moves to a graph past a size threshold.
 ///
 ///     var index = ExactVectorIndex(dimension: 384)
 ///     try index.add(id: rowid, vector: embedding)
