@@ -2,8 +2,8 @@ import Foundation
 import Logging
 
 /// The customer memory: every stored message embedded (in batches, off the request path) into
-/// a per-tenant vector index (float16: half the memory, see ``ExactVectorIndex/Precision/float16``), and recall of
-/// a customer's own closest older messages.
+/// a per-tenant exact vector index of float16 components (half the memory of float32), and
+/// recall of a customer's own closest older messages.
 ///
 /// Isolation is structural and then checked: each tenant has its own index, a search runs only
 /// among the asking customer's message ids, and the texts shown are read back from the store
