@@ -1,4 +1,3 @@
-import CHalfVectors
 import Foundation
 
 /// A stored message and its embedding, as the semantic memory indexes it.
@@ -31,13 +30,12 @@ extension [Float] {
     /// component is not finite or beyond float16's ±65504. `TenantVectors` reads these back,
     /// and the float32 rows that releases before float16 wrote.
     var float16Blob: Data? {
-        guard !isEmpty else { return nil }
-        var halves = [UInt16](repeating: 0, count: count)
-        let finite = withUnsafeBytes { half_from_float($0.baseAddress, &halves, count) }
-        guard finite != 0 else { return nil }
+        let (halves, unheld) = float16BitPatterns()
+        guard !isEmpty, unheld == nil else { return nil }
         #if _endian(big)
-        halves = halves.map(\.littleEndian)
-        #endif
+        return halves.map(\.littleEndian).withUnsafeBytes { Data($0) }
+        #else
         return halves.withUnsafeBytes { Data($0) }
+        #endif
     }
 }

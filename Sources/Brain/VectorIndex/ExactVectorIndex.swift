@@ -159,13 +159,8 @@ extension ExactVectorIndex {
     ///
     /// - Throws: `VectorIndexError.invalidVector` naming a component beyond float16's range.
     private static func float16(_ vector: [Float]) throws -> [UInt16] {
-        let halves = [UInt16](unsafeUninitializedCapacity: vector.count) { buffer, initialized in
-            _ = vector.withUnsafeBytes { half_from_float($0.baseAddress, buffer.baseAddress, vector.count) }
-            initialized = vector.count
-        }
-        if let component = halves.firstIndex(where: { $0 & 0x7C00 == 0x7C00 }) {
-            throw VectorIndexError.invalidVector(component: component)
-        }
+        let (halves, unheld) = vector.float16BitPatterns()
+        if let unheld { throw VectorIndexError.invalidVector(component: unheld) }
         return halves
     }
 
