@@ -60,9 +60,16 @@ func buildApplication(
             logger: logger.with(component: "cache")
         ) : nil
     if let cache {
-        let (restored, knowledge) = try await cache.load(tenants: configuration.tenants)
-        logger.info("semantic cache ready", metadata: ["answers.restored": "\(restored)", "knowledge.entries": "\(knowledge)"])
+        let restored = try await cache.load(tenants: configuration.tenants)
+        logger.info("semantic cache ready", metadata: ["answers.restored": "\(restored)"])
     }
+    // The knowledge base matches by meaning with a real model only: the lexical fallback's
+    // vectors spell, they do not mean, so without the model it decides on words alone.
+    let teacher = try await KnowledgeTeacher.load(store: store, logger: logger.with(component: "knowledge"))
+    let knowledge = KnowledgeBaseResponder(
+        embedder: embedder.wrapped is LexicalEmbedder ? nil : embedder, phrasings: teacher.phrasings, logger: logger.with(component: "knowledge")
+    )
+    try await knowledge.prepare(configuration.tenants)
 
     let guards = GuardStage(store: store, logger: logger.with(component: "guards"))
     let pipeline = ConversationPipeline(
@@ -71,7 +78,7 @@ func buildApplication(
         guards: guards,
         remember: RememberStage(store: store, retriever: memory ?? NoMemory()),
         answer: AnswerStage(
-            knowledge: KnowledgeBaseResponder(tenants: configuration.tenants), llm: llm, cache: cache, logger: logger.with(component: "answer")
+            knowledge: knowledge, llm: llm, cache: cache, logger: logger.with(component: "answer")
         ),
         timeBudgets: { [llmSettings = configuration.llm] kind in llmSettings?.timeBudget(for: kind) ?? .seconds(30) }
     )
@@ -88,6 +95,7 @@ func buildApplication(
         store: store, tenants: configuration.tenants, channels: configuration.channels, outboxSignal: outboxSignal,
         pauses: pauses, memory: memory, ledger: ledger, requestsPerMinute: 600,
         editor: TenantEditor(store: store, tenants: configuration.tenants, cache: cache, logger: logger.with(component: "admin")),
+        teacher: teacher,
         modelIDs: configuration.llm.map { Set($0.models.map(\.id)) }
     ).addRoutes(to: router)
     APIDocsController().addRoutes(to: router)

@@ -1,6 +1,7 @@
 import Brain
 import Testing
 
+/// The knowledge base on words alone (the gateway without the embedding model).
 @Suite struct KnowledgeBaseTests {
     let base = KnowledgeBase(bakery.knowledgeBase)
 
@@ -8,25 +9,43 @@ import Testing
         ("What are your opening hours?", "hours"),
         ("what are the opening hours", "hours"),
         ("When are you open on Sunday?", "hours"),
-        ("Do you sell gluten free loaves?", "gluten"),
+        ("Do you sell gluten free bread?", "gluten"),
         ("GLUTEN-FREE BREAD??", "gluten"),
     ])
     func answersQuestionsCloseToAnEntry(question: String, expected: String) {
-        #expect(base.bestMatch(for: question, threshold: 0.5)?.entry.id == expected)
+        let decision = base.decide(question)
+        #expect(decision.entry?.id == expected, "\(decision.refusal.map { "\($0)" } ?? "")")
     }
 
     @Test(arguments: ["What's the weather like?", "Can I speak to the manager?", "", "?!", "hello"])
     func hasNoAnswerForUnrelatedQuestions(question: String) {
-        #expect(base.bestMatch(for: question, threshold: 0.5) == nil)
+        #expect(base.decide(question).entry == nil)
     }
 
-    @Test func identicalQuestionScoresOne() throws {
-        let match = try #require(base.bestMatch(for: "Do you have gluten-free bread?", threshold: 0.5))
-        #expect(match.score == 1)
+    @Test func aWeekdayOutsideTheAnswersRangeIsNotCovered() {
+        // "Tuesday to Sunday" covers Sunday and Friday, not Monday.
+        #expect(base.decide("are you open on friday").entry?.id == "hours")
+        let monday = base.decide("are you open on mondays")
+        #expect(monday.entry == nil)
+        #expect(monday.candidates.first?.uncovered == ["mondays"])
     }
 
-    @Test func aStricterThresholdRejectsLooseMatches() {
-        #expect(base.bestMatch(for: "opening hours", threshold: 0.5) != nil)
-        #expect(base.bestMatch(for: "opening hours for the holidays in december", threshold: 0.9) == nil)
+    @Test func aPersonalQuestionOrAnOrderNumberIsNeverAnswered() {
+        #expect(base.decide("where is my order of gluten free bread").refusal?.code == "personal")
+        #expect(base.decide("gluten free bread for order #A-4471?").refusal?.code == "identifiers")
+    }
+
+    @Test func examplesAreMatchedLikeTheQuestion() {
+        let plain = KnowledgeBase([KnowledgeEntry(id: "card", question: "Which payment methods do you take?", answer: "Cash and all major cards.")])
+        #expect(plain.decide("can I pay by contactless").entry == nil)
+        let taught = KnowledgeBase([KnowledgeEntry(
+            id: "card", question: "Which payment methods do you take?", answer: "Cash and all major cards.",
+            examples: ["can I pay contactless"]
+        )])
+        #expect(taught.decide("can I pay by contactless").entry?.id == "card")
+    }
+
+    @Test func stemsMeetAcrossEndings() {
+        #expect(KnowledgeText.stems("openings cancelled shipping reservations") == KnowledgeText.stems("opening cancellation ships reserve"))
     }
 }

@@ -32,7 +32,7 @@ import Testing
         let pipeline = ConversationPipeline(
             store: store, tenants: TenantDirectory([Self.relaxedBakery, Self.florist]),
             guards: GuardStage(store: store, logger: logger), remember: RememberStage(store: store, retriever: memory),
-            answer: AnswerStage(knowledge: KnowledgeBaseResponder(tenants: TenantDirectory([Self.relaxedBakery, Self.florist])))
+            answer: AnswerStage(knowledge: KnowledgeBaseResponder())
         )
         var last: InboxItem?
         for message in messages {

@@ -38,7 +38,7 @@ struct PipelineTestBench: Sendable {
                 store: store, tenants: directoryOfTenants,
                 guards: GuardStage(store: store, logger: logger),
                 remember: RememberStage(store: store),
-                answer: AnswerStage(knowledge: KnowledgeBaseResponder(tenants: directoryOfTenants), llm: responder),
+                answer: AnswerStage(knowledge: KnowledgeBaseResponder(), llm: responder),
                 timeBudgets: { kind in llm?.timeBudget(for: kind) ?? .seconds(30) }
             )
             let bench = PipelineTestBench(store: store, tenants: directoryOfTenants, pipeline: pipeline, ledger: ledger)

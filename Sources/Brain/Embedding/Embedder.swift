@@ -12,4 +12,11 @@ public protocol Embedder: Sendable {
     /// Embeds a batch of texts, one normalized vector per text, in order. CPU-heavy
     /// implementations run off the caller's thread and are safe to call concurrently.
     func embed(_ texts: [String]) async throws -> [[Float]]
+    /// Whether `word` is a common word to the model: one unit of its vocabulary. Nil when the
+    /// embedder cannot tell (the default).
+    func knowsWord(_ word: String) -> Bool?
+}
+
+extension Embedder {
+    public func knowsWord(_ word: String) -> Bool? { nil }
 }

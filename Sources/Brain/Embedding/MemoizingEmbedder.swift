@@ -20,6 +20,7 @@ public final class MemoizingEmbedder: Embedder {
 
     public var identifier: String { wrapped.identifier }
     public var dimension: Int { wrapped.dimension }
+    public func knowsWord(_ word: String) -> Bool? { wrapped.knowsWord(word) }
 
     public init(_ wrapped: any Embedder, capacity: Int = 512) {
         self.wrapped = wrapped

@@ -53,6 +53,13 @@ public final class MiniLMEmbedder: Embedder {
         }
     }
 
+    /// Whether the tokenizer reads `word` as one token of the vocabulary ("dog", "brazil"), not
+    /// as pieces ("pay ##pal") or as unknown.
+    public func knowsWord(_ word: String) -> Bool? {
+        let ids = tokenizer.encode(word)
+        return ids.count == 3 && ids[1] != tokenizer.unknownTokenID
+    }
+
     public func embed(_ texts: [String]) async throws -> [[Float]] {
         try Task.checkCancellation()
         let starts = Array(stride(from: 0, to: texts.count, by: Self.textsPerRequest))

@@ -19,8 +19,9 @@ public struct AnswerResult: Sendable, Hashable {
 }
 
 /// Decides the answer, in this order: nothing while a human owns the conversation; a handoff
-/// when the customer asks for a person; the knowledge base (keywords); the semantic cache
-/// (knowledge-base entries by meaning, and earlier generic model answers); the LLM (within the
+/// when the customer asks for a person; the knowledge base (one decision over its entries'
+/// phrasings and answers, by words and meaning: ``KnowledgeBase``); the semantic cache (earlier
+/// generic model answers); the LLM (within the
 /// budget and the channel's time budget; a generic answer is cached); else a handoff. It is
 /// never silent to a customer the assistant owns: a spent budget or a failing model degrades
 /// to knowledge-base answers and handoff.

@@ -68,7 +68,7 @@ public struct ConversationPipeline: Sendable {
             store: store, tenants: tenants,
             guards: GuardStage(store: store, logger: logger),
             remember: RememberStage(store: store),
-            answer: AnswerStage(knowledge: KnowledgeBaseResponder(tenants: tenants))
+            answer: AnswerStage(knowledge: KnowledgeBaseResponder())
         )
     }
 

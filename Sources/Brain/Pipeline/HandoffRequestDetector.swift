@@ -76,7 +76,7 @@ public struct HandoffRequestDetector: Sendable {
     /// Whether `text` asks for a human: a verb of talking with a word for a person or staff, a
     /// verb of wanting with a word for staff, or a message of at most three words that names staff.
     public func asksForHuman(_ text: String) -> Bool {
-        let words = TextMatcher.words(text)
+        let words = Self.words(text)
         guard !words.isEmpty, words.count <= 40 else { return false }
         let wordSet = Set(words)
         for vocabulary in vocabularies {
@@ -87,5 +87,13 @@ public struct HandoffRequestDetector: Sendable {
             if namesStaff, words.count <= 3 { return true }
         }
         return false
+    }
+
+    /// Lower-cased words without accents or punctuation.
+    static func words(_ text: String) -> [String] {
+        text.lowercased()
+            .folding(options: .diacriticInsensitive, locale: nil)
+            .split { !($0.isLetter || $0.isNumber) }
+            .map(String.init)
     }
 }

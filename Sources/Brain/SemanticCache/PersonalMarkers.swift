@@ -17,6 +17,13 @@ enum PersonalMarkers {
         var startsClause: Bool
     }
 
+    /// Only the markers that make any answer wrong for anybody else: a status question about
+    /// the customer's own affairs or a request to act on the customer. ("Can I return a jacket I
+    /// bought?" has a possessive or a past transaction, and a policy answers it.)
+    static func statusOrRequestMarker(in words: [Word]) -> String? {
+        statusMarker(words) ?? requestMarker(words.map(\.text))
+    }
+
     static func marker(in words: [Word]) -> String? {
         let texts = words.map(\.text)
         if let status = statusMarker(words) { return status }

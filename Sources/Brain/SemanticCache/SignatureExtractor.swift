@@ -8,6 +8,16 @@ struct SignatureExtractor {
     var identifiers = Set<String>()
     var numbers = Set<String>()
 
+    /// The status or request marker of `question` (``PersonalMarkers/statusOrRequestMarker(in:)``), or nil.
+    static func statusOrRequestMarker(_ question: String) -> String? {
+        var extractor = SignatureExtractor()
+        var text = normalize(question)
+        text = extractor.takeEmailsAndURLs(text)
+        text = extractor.takePhoneNumbers(text)
+        let words = SignatureToken.tokenize(text).filter { $0.kind == .word }
+        return PersonalMarkers.statusOrRequestMarker(in: words.map { PersonalMarkers.Word(text: $0.text, startsClause: $0.startsClause) })
+    }
+
     static func extract(_ question: String) -> QuestionSignature {
         var extractor = SignatureExtractor()
         var text = normalize(question)

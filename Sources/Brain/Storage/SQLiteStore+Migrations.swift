@@ -125,6 +125,8 @@ extension SQLiteStore {
         registerChannelPauseMigration(&migrator)
         registerCustomerBlockMigration(&migrator)
         registerTenantSettingsMigration(&migrator)
+        registerKnowledgeExamplesMigration(&migrator)
+        registerLearnedPhrasingsMigration(&migrator)
         return migrator
     }
 }

@@ -38,6 +38,13 @@ extension SQLiteStore {
         }
     }
 
+    /// v15: each knowledge entry's other phrasings (`examples`, a JSON array).
+    static func registerKnowledgeExamplesMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v15: knowledge entry examples") { db in
+            try db.execute(sql: "ALTER TABLE knowledge_entries ADD COLUMN examples TEXT NOT NULL DEFAULT '[]'")
+        }
+    }
+
     /// What the admin API stored for every tenant (for the tenant directory at start-up).
     public func storedTenantSettings() async throws -> [StoredTenantSettings] {
         try await pool.read { db in
@@ -75,7 +82,9 @@ extension SQLiteStore {
     @discardableResult
     public func saveKnowledgeBase(_ entries: [KnowledgeEntry], by key: APIKeyRecord, action: String, target: String) async throws -> Date {
         let encoder = JSONEncoder()
-        let rows = try entries.map { ($0, String(decoding: try encoder.encode($0.keywords), as: UTF8.self)) }
+        let rows = try entries.map {
+            ($0, String(decoding: try encoder.encode($0.keywords), as: UTF8.self), String(decoding: try encoder.encode($0.examples), as: UTF8.self))
+        }
         let now = Self.now()
         try await pool.write { db in
             try db.execute(
@@ -86,10 +95,13 @@ extension SQLiteStore {
                 arguments: [key.tenantID, now]
             )
             try db.execute(sql: "DELETE FROM knowledge_entries WHERE tenant_id = ?", arguments: [key.tenantID])
-            for (position, (entry, keywords)) in rows.enumerated() {
+            for (position, (entry, keywords, examples)) in rows.enumerated() {
                 try db.executeCached(
-                    sql: "INSERT INTO knowledge_entries (tenant_id, entry_id, position, question, answer, keywords) VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [key.tenantID, entry.id, position, entry.question, entry.answer, keywords]
+                    sql: """
+                        INSERT INTO knowledge_entries (tenant_id, entry_id, position, question, answer, keywords, examples)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [key.tenantID, entry.id, position, entry.question, entry.answer, keywords, examples]
                 )
             }
             try Self.recordAudit(db, key: key, action: action, target: target, details: nil, now: now)
@@ -110,9 +122,11 @@ extension SQLiteStore {
                 db, sql: "SELECT * FROM knowledge_entries WHERE tenant_id = ? ORDER BY position", arguments: [tenantID]
             ).map { row in
                 let keywords: String = row["keywords"]
+                let examples: String = row["examples"]
                 return KnowledgeEntry(
                     id: row["entry_id"], question: row["question"], answer: row["answer"],
-                    keywords: (try? decoder.decode([String].self, from: Data(keywords.utf8))) ?? []
+                    keywords: (try? decoder.decode([String].self, from: Data(keywords.utf8))) ?? [],
+                    examples: (try? decoder.decode([String].self, from: Data(examples.utf8))) ?? []
                 )
             }
             settings.knowledgeUpdatedAt = Date(milliseconds: updated)

@@ -22,6 +22,10 @@ extension TenantProfile {
             mix(entry.question)
             mix(entry.answer)
             entry.keywords.forEach(mix)
+            if !entry.examples.isEmpty {
+                mix("examples")
+                entry.examples.forEach(mix)
+            }
         }
         return String(hash, radix: 16)
     }

@@ -56,7 +56,7 @@ public struct AssistantProfile: Sendable, Hashable {
         tone: String = "friendly",
         language: String = "en",
         handoffMessage: String = "I'm not sure about that one, so I've passed your message to a colleague who will get back to you here.",
-        matchThreshold: Double = 0.5,
+        matchThreshold: Double = 0.41,
         unansweredMessage: String = "I'm sorry, I don't know the answer to that. Could you put it another way, or ask to talk to a person?",
         fallbackMessage: String = "Sorry, I couldn't look that up just now. Could you ask me again in a moment?",
         handoffAfterUnanswered: Int = 2
@@ -80,13 +80,29 @@ public struct KnowledgeEntry: Sendable, Hashable, Codable {
     public var question: String
     /// The answer to send.
     public var answer: String
-    /// Extra words or phrases that mark a question as this one ("opening hours", "open").
+    /// Extra words or phrases that mark a question as this one ("opening hours", "open"): they
+    /// count as words the entry covers.
     public var keywords: [String]
+    /// Other ways customers ask this question ("when do you open", "are you open on sundays"):
+    /// matched like the question itself.
+    public var examples: [String]
 
-    public init(id: String, question: String, answer: String, keywords: [String] = []) {
+    public init(id: String, question: String, answer: String, keywords: [String] = [], examples: [String] = []) {
         self.id = id
         self.question = question
         self.answer = answer
         self.keywords = keywords
+        self.examples = examples
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, question, answer, keywords, examples }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        question = try container.decode(String.self, forKey: .question)
+        answer = try container.decode(String.self, forKey: .answer)
+        keywords = try container.decodeIfPresent([String].self, forKey: .keywords) ?? []
+        examples = try container.decodeIfPresent([String].self, forKey: .examples) ?? []
     }
 }

@@ -4,8 +4,7 @@ import Hummingbird
 
 /// `/api/v1/tenant/knowledge`: the questions the business answered in advance. Reading is for
 /// every key; changes are for admins, audited, and live at once: the next message is matched
-/// against the new entries, and the semantic cache keys them and retires answers made from the
-/// old knowledge.
+/// against the new entries, and the semantic cache retires answers made from the old knowledge.
 extension AdminController {
     func addKnowledgeRoutes(to api: RouterGroup<GatewayRequestContext>) {
         api.get("/tenant/knowledge") { request, context in try listKnowledge(request, context) }
@@ -38,7 +37,7 @@ extension AdminController {
             let query = String(raw)
             guard !query.isEmpty, query.unicodeScalars.count <= 200 else { throw AdminAPIError.validation("q", "q must be 1 to 200 characters") }
             entries = entries.filter { entry in
-                ([entry.question, entry.answer] + entry.keywords).contains { $0.localizedCaseInsensitiveContains(query) }
+                ([entry.question, entry.answer] + entry.keywords + entry.examples).contains { $0.localizedCaseInsensitiveContains(query) }
             }
         }
         var start = 0
@@ -92,15 +91,20 @@ extension AdminController {
         for (index, keyword) in keywords.enumerated() {
             _ = try AdminRequestBody.text(keyword, field: "keywords[\(index)]", max: 100)
         }
-        return KnowledgeEntry(id: id, question: question, answer: answer, keywords: keywords)
+        let examples = body.examples ?? []
+        guard examples.count <= 50 else { throw AdminAPIError.validation("examples", "at most 50 examples") }
+        for (index, example) in examples.enumerated() {
+            _ = try AdminRequestBody.text(example, field: "examples[\(index)]", max: 500)
+        }
+        return KnowledgeEntry(id: id, question: question, answer: answer, keywords: keywords, examples: examples)
     }
 
-    private func profile(of key: APIKeyRecord) throws -> TenantProfile {
+    func profile(of key: APIKeyRecord) throws -> TenantProfile {
         guard let profile = tenants[key.tenantID] else { throw Self.tenantGone }
         return profile
     }
 
-    private func knowledgeEntryID(_ context: GatewayRequestContext) throws -> String {
+    func knowledgeEntryID(_ context: GatewayRequestContext) throws -> String {
         // Any id that cannot exist is simply not found.
         guard let id = context.parameters.get("entryId"), (1...200).contains(id.count) else {
             throw AdminAPIError.validation("entryId", "entryId must be 1 to 200 characters")

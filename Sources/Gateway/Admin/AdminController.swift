@@ -21,6 +21,8 @@ struct AdminController: Sendable {
     let requestsPerMinute: Int
     /// Changes the tenants' assistants and knowledge bases.
     let editor: TenantEditor
+    /// Learns phrasings of knowledge-base entries from agents' replies and admins.
+    let teacher: KnowledgeTeacher
     /// The ids of the configured language models (nil without an `llm` section), which an
     /// assistant may be set to use.
     let modelIDs: Set<String>?
@@ -48,6 +50,7 @@ struct AdminController: Sendable {
         addAnalyticsRoutes(to: api)
         addAssistantRoutes(to: api)
         addKnowledgeRoutes(to: api)
+        addPhrasingRoutes(to: api)
     }
 
     private func tenant(_ context: GatewayRequestContext) throws -> Response {
@@ -147,6 +150,9 @@ struct AdminController: Sendable {
             let (message, conversation) = try await store.queueAgentReply(conversationID: id, text: text, by: key)
             outboxSignal.notify()
             context.logger.info("agent reply queued", metadata: ["conversation": "\(id)", "message": "\(message.id)"])
+            if let tenant = tenants[key.tenantID] {
+                await teacher.agentReplied(text, conversationID: id, tenant: tenant, by: key)
+            }
             return try AdminJSON.response(AdminJSON.ReplyResult(message: AdminJSON.Message(message), conversation: represent(conversation)), status: .accepted)
         } catch let error as AgentActionError {
             throw Self.apiError(error)

@@ -63,12 +63,14 @@ extension AdminJSON {
         var question: String
         var answer: String
         var keywords: [String]
+        var examples: [String]
 
         init(_ entry: KnowledgeEntry) {
             id = entry.id
             question = entry.question
             answer = entry.answer
             keywords = entry.keywords
+            examples = entry.examples
         }
     }
 
@@ -78,5 +80,6 @@ extension AdminJSON {
         var question: String
         var answer: String
         var keywords: [String]?
+        var examples: [String]?
     }
 }

@@ -36,7 +36,7 @@ extension ConfigurationLoader {
         }
         var entryIDs = Set<String>()
         for entry in reader.objects("knowledgeBase") ?? [] {
-            entry.rejectUnknownKeys(["id", "question", "answer", "keywords"])
+            entry.rejectUnknownKeys(["id", "question", "answer", "keywords", "examples"])
             guard let entryID = entry.requireString("id"), let question = entry.requireString("question"),
                   let answer = entry.requireString("answer") else { continue }
             guard Self.isIdentifier(entryID) else {
@@ -47,7 +47,10 @@ extension ConfigurationLoader {
                 reader.diagnostics.error(file: reader.file, path: entry.child("id"), reason: "duplicate knowledge entry id \"\(entryID)\" in tenant \"\(id)\"")
                 continue
             }
-            tenant.knowledgeBase.append(KnowledgeEntry(id: entryID, question: question, answer: answer, keywords: entry.stringArray("keywords") ?? []))
+            tenant.knowledgeBase.append(KnowledgeEntry(
+                id: entryID, question: question, answer: answer, keywords: entry.stringArray("keywords") ?? [],
+                examples: entry.stringArray("examples") ?? []
+            ))
         }
         if let limits = reader.object("limits") {
             tenant.limits = readLimits(limits)
