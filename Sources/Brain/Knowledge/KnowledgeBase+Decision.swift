@@ -86,7 +86,9 @@ extension KnowledgeBase {
             var terms: [Term] = []
             let count = Double(base.entries.count)
             for word in words where seen.insert(word.stem).inserted {
-                let frequency = Double(base.documentFrequency[word.stem] ?? 0)
+                // A word no entry says weighs as much as one only one entry says: a name or a
+                // signature ("Ada") should not outweigh the words that match.
+                let frequency = Double(max(base.documentFrequency[word.stem] ?? 0, 1))
                 let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
                 let isFrame = KnowledgeText.frameStems.contains(word.stem)
                 let group = KeyTermLexicon.term(word.text).flatMap { $0.kind == .ignored ? nil : $0.group }
@@ -106,6 +108,7 @@ extension KnowledgeBase {
         var bm25 = 0.0
         var coveredWeight = 0.0
         var uncovered: [String] = []
+        var uncoveredExact = false
         let norm = k1 * (1 - b + b * indexed.length / averageLength)
         for term in query.terms {
             let frequency = (indexed.phrasingTerms[term.stem] ?? 0) + 0.5 * (indexed.answerTerms[term.stem] ?? 0)
@@ -114,6 +117,7 @@ extension KnowledgeBase {
                 coveredWeight += term.weight
             } else if !term.isFrame {
                 uncovered.append(term.text)
+                if term.isExact { uncoveredExact = true }
             }
         }
         let lexical = query.totalWeight > 0 ? min(1, bm25 / query.totalWeight) : 0
@@ -131,8 +135,10 @@ extension KnowledgeBase {
         // A word the entry lacks that is close to one it has names a sibling: another animal,
         // country, treatment. A name (a rare or capitalized word) the entry lacks names
         // something else, and so does a word without a vector.
-        var sibling = 0.0
-        for word in uncovered {
+        // A weekday or number the entry does not say is always something else.
+        var sibling = uncoveredExact ? 1.0 : 0.0
+        for word in uncovered where sibling < 1 {
+            if wordVectors.isEmpty, !names.contains(word) { continue }  // words only: the count rule decides
             guard !names.contains(word), let wordVector = wordVectors[word] else { sibling = 1; break }
             for key in indexed.wordVectors where key.count == wordVector.count {
                 sibling = max(sibling, Double(CacheVectors.dot(wordVector, key)))

@@ -67,8 +67,8 @@ public struct KnowledgePolicy: Sendable, Hashable {
     /// Without an embedding model (the lexical fallback embedder's vectors are not meanings):
     /// words only.
     public static let lexical = KnowledgePolicy(
-        phrasingWeight: 0, answerWeight: 0, lexicalWeight: 0.4, coverageWeight: 0.6, threshold: 0.6, margin: 0.08,
-        phrasingAlone: 2, uncoveredAllowed: 0, siblingThreshold: 2, minimumCoverage: 0
+        phrasingWeight: 0, answerWeight: 0, lexicalWeight: 0.4, coverageWeight: 0.6, threshold: 0.45, margin: 0.08,
+        phrasingAlone: 2, uncoveredAllowed: 1, siblingThreshold: 1, minimumCoverage: 0
     )
 
     /// An entry's fused score.
