@@ -76,7 +76,7 @@ import Testing
             #expect(try await client.api("/api/v1/tenant/knowledge/hours/phrasings", method: .post, key: keys.agent, body: body).status == .forbidden)
             #expect(try await client.api("/api/v1/tenant/knowledge/nope/phrasings", method: .post, key: keys.admin, body: body).status == .notFound)
             let personal = try await client.api("/api/v1/tenant/knowledge/hours/phrasings", method: .post, key: keys.admin,
-                                                body: #"{"text": "where is my order"}"#)
+                                                body: #"{"text": "where is my order?"}"#)
             #expect(personal.status == .badRequest && personal.apiErrorCode == "VALIDATION_ERROR")
             let blank = try await client.api("/api/v1/tenant/knowledge/hours/phrasings", method: .post, key: keys.admin, body: #"{"text": "  "}"#)
             #expect(blank.status == .badRequest)

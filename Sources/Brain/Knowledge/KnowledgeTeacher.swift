@@ -25,7 +25,13 @@ public struct KnowledgeTeacher: Sendable {
         KnowledgeTeacher(store: store, phrasings: KnowledgePhrasings(try await store.allLearnedPhrasings()), logger: logger)
     }
 
-    /// Why a question cannot be learned, or nil when it can.
+    /// The words that make `question` a status question or a request about the customer's own
+    /// affairs ("where is my order", "call me back"), or nil.
+    public static func statusMarker(_ question: String) -> String? {
+        SignatureExtractor.statusOrRequestMarker(question)
+    }
+
+    /// Why a question cannot be learned from an agent's reply, or nil when it can.
     public static func refusal(toLearn question: String) -> String? {
         let text = question.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.unicodeScalars.count <= 500 else { return "a phrasing is 1 to 500 characters" }

@@ -19,7 +19,10 @@ extension AdminController {
             let entryID = try existingEntryID(context, key: key)
             let body = try await AdminRequestBody.decode(AdminJSON.PhrasingWrite.self, from: request)
             let text = try AdminRequestBody.text(body.text, field: "text", max: 500)
-            if let refusal = KnowledgeTeacher.refusal(toLearn: text) { throw AdminAPIError.validation("text", refusal) }
+            // An admin decides what is generic; only a status question is never an entry's.
+            if let marker = KnowledgeTeacher.statusMarker(text) {
+                throw AdminAPIError.validation("text", "the question is about the customer's own affairs (\(marker))")
+            }
             do {
                 let phrasing = try await teacher.mark(text, entryID: entryID, tenant: try profile(of: key), by: key)
                 return try AdminJSON.response(AdminJSON.Phrasing(phrasing), status: .created)
